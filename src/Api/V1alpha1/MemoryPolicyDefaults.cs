@@ -1,0 +1,34 @@
+namespace RightSizer.Api.V1alpha1;
+
+/// <summary>
+/// Every default of the MemoryPolicy API in one place: the CRD schema, the validator and the recommender read these,
+/// so a default changes in exactly one line. The recommendation defaults are the ones docs/benchmarks.md measures.
+/// </summary>
+public static class MemoryPolicyDefaults
+{
+    public const PolicyMode Mode = PolicyMode.Off;
+    public const QosPolicy QosClass = QosPolicy.Burstable;
+    public const ContainerMode ContainerMode = V1alpha1.ContainerMode.Auto;
+    public const ControlledValues ControlledValues = V1alpha1.ControlledValues.RequestsAndLimits;
+
+    public const MemorySignal Signal = MemorySignal.WorkingSet;
+    public const string HistoryWindow = "14d";
+    public const string HalfLife = "48h";
+    public const double RequestPercentile = 95;
+    public const LimitStrategy LimitStrategy = V1alpha1.LimitStrategy.Peak;
+    public const double LimitPercentile = 99.9;
+    public const double RequestMargin = 0.10;
+    public const double LimitMargin = 0.20;
+    public const string GrowthHorizon = "7d";
+    public const int MinSamples = 288;
+
+    public const RuntimeKind Runtime = RuntimeKind.Auto;
+    public const double HeapHeadroom = 0.25;
+
+    public const double MinChange = 0.10;
+    public const string MaxUnavailable = "1";
+    public const string Cooldown = "1h";
+
+    /// <summary>The container name that matches every container without an entry of its own.</summary>
+    public const string AllContainers = "*";
+}

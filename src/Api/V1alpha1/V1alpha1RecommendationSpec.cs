@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using RightSizer.Api.Schema;
+
+namespace RightSizer.Api.V1alpha1;
+
+/// <summary>How recommendations are computed from memory history.</summary>
+public sealed class V1alpha1RecommendationSpec
+{
+    [JsonPropertyName("signal")]
+    [SchemaDefault(MemoryPolicyDefaults.Signal)]
+    [Description("WorkingSet (container_memory_working_set_bytes: what the kubelet evicts and the kernel OOM-kills by) or RSS (anonymous memory without page cache, for workloads whose working set is inflated by file cache).")]
+    public MemorySignal? Signal { get; set; }
+
+    [JsonPropertyName("historyWindow")]
+    [Duration]
+    [SchemaDefault(MemoryPolicyDefaults.HistoryWindow)]
+    [Description("How much history to read, e.g. 14d. At least 1h.")]
+    public string? HistoryWindow { get; set; }
+
+    [JsonPropertyName("halfLife")]
+    [Duration]
+    [SchemaDefault(MemoryPolicyDefaults.HalfLife)]
+    [Description("Age at which a sample weighs half as much as a fresh one, e.g. 48h. At most the history window.")]
+    public string? HalfLife { get; set; }
+
+    [JsonPropertyName("requestPercentile")]
+    [Range(0, 100, ExclusiveMinimum = true)]
+    [SchemaDefault(MemoryPolicyDefaults.RequestPercentile)]
+    [Description("Percentile of the decayed usage distribution the request covers, in (0, 100].")]
+    public double? RequestPercentile { get; set; }
+
+    [JsonPropertyName("limitStrategy")]
+    [SchemaDefault(MemoryPolicyDefaults.LimitStrategy)]
+    [Description("Peak derives the limit from the observed peak; Percentile from limitPercentile; None sets no limit.")]
+    public LimitStrategy? LimitStrategy { get; set; }
+
+    [JsonPropertyName("limitPercentile")]
+    [Range(0, 100, ExclusiveMinimum = true)]
+    [SchemaDefault(MemoryPolicyDefaults.LimitPercentile)]
+    [Description("Percentile the limit covers when limitStrategy is Percentile, in (0, 100].")]
+    public double? LimitPercentile { get; set; }
+
+    [JsonPropertyName("requestMargin")]
+    [Range(0, 10)]
+    [SchemaDefault(MemoryPolicyDefaults.RequestMargin)]
+    [Description("Fraction added on top of the request estimate, e.g. 0.1 for 10%.")]
+    public double? RequestMargin { get; set; }
+
+    [JsonPropertyName("limitMargin")]
+    [Range(0, 10)]
+    [SchemaDefault(MemoryPolicyDefaults.LimitMargin)]
+    [Description("Fraction added on top of the limit estimate, e.g. 0.2 for 20%.")]
+    public double? LimitMargin { get; set; }
+
+    [JsonPropertyName("growthHorizon")]
+    [Duration]
+    [SchemaDefault(MemoryPolicyDefaults.GrowthHorizon)]
+    [Description("How far ahead the growth-trend projection must be covered by the limit, e.g. 7d.")]
+    public string? GrowthHorizon { get; set; }
+
+    [JsonPropertyName("minSamples")]
+    [Range(1, int.MaxValue)]
+    [SchemaDefault(MemoryPolicyDefaults.MinSamples)]
+    [Description("Samples a container needs before it gets a recommendation.")]
+    public int? MinSamples { get; set; }
+}

@@ -1,0 +1,37 @@
+using RightSizer.Recommender.Units;
+
+namespace RightSizer.Recommender.Model;
+
+/// <summary>
+/// The engine's answer for one container. <see cref="Request"/> is null when there was too little history; then
+/// <see cref="Reasons"/> says why.
+/// </summary>
+public sealed record Recommendation
+{
+    public required SeriesKey Series { get; init; }
+
+    public Memory? Request { get; init; }
+
+    /// <summary>Null when the policy sets no limit, or when there is no recommendation.</summary>
+    public Memory? Limit { get; init; }
+
+    /// <summary>The pod QoS class these values give: Guaranteed, Burstable or BestEffort.</summary>
+    public string? QosClass { get; init; }
+
+    /// <summary>0 to 1, from the span and coverage of the history.</summary>
+    public double Confidence { get; init; }
+
+    public int Samples { get; init; }
+
+    public TimeSpan WindowCovered { get; init; }
+
+    public TrendEstimate? Trend { get; init; }
+
+    public HeapSettings? Heap { get; init; }
+
+    public int OomKills { get; init; }
+
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    public bool HasValue => Request is not null;
+}

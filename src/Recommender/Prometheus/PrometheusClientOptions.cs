@@ -29,4 +29,7 @@ public sealed record PrometheusClientOptions
 
     /// <summary>Retries after the first attempt, with exponential backoff and jitter.</summary>
     public int MaxRetries { get; init; } = 3;
+
+    /// <summary>Delay before the first retry; doubled for each further one (a <c>Retry-After</c> header wins).</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 }

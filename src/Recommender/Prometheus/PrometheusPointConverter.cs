@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RightSizer.Recommender.Prometheus;
+
+/// <summary>Reads <c>[1712345678.123, "42"]</c> without boxing, since a scan holds millions of them.</summary>
+public sealed class PrometheusPointConverter : JsonConverter<PrometheusPoint>
+{
+    public override PrometheusPoint Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        Expect(reader.TokenType == JsonTokenType.StartArray, "a [timestamp, \"value\"] pair");
+        reader.Read();
+        Expect(reader.TokenType == JsonTokenType.Number, "a numeric timestamp");
+        var timestamp = reader.GetDouble();
+        reader.Read();
+        Expect(reader.TokenType == JsonTokenType.String, "a quoted sample value");
+        var value = ParseValue(reader.GetString()!);
+        reader.Read();
+        Expect(reader.TokenType == JsonTokenType.EndArray, "the end of the [timestamp, \"value\"] pair");
+        return new PrometheusPoint(timestamp, value);
+    }
+
+    public override void Write(Utf8JsonWriter writer, PrometheusPoint value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteNumberValue(value.Timestamp);
+        writer.WriteStringValue(value.Value.ToString("R", CultureInfo.InvariantCulture));
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Prometheus writes Go's float formatting: <c>NaN</c>, <c>+Inf</c>, <c>-Inf</c> or a number.</summary>
+    internal static double ParseValue(string text) => text switch
+    {
+        "NaN" => double.NaN,
+        "+Inf" or "Inf" => double.PositiveInfinity,
+        "-Inf" => double.NegativeInfinity,
+        _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+    };
+
+    private static void Expect(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new JsonException($"expected {what} in a Prometheus sample");
+        }
+    }
+}

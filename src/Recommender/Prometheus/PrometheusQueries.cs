@@ -1,0 +1,99 @@
+using RightSizer.Api.V1alpha1;
+using RightSizer.Recommender.Units;
+
+namespace RightSizer.Recommender.Prometheus;
+
+/// <summary>
+/// The PromQL texts the Prometheus history source sends, built from already-escaped matchers (see <see cref="PromQl"/>).
+/// <c>scope</c> arguments are extra matchers such as <c>namespace=~"a|b"</c>, or empty for the whole cluster.
+/// </summary>
+public static class PrometheusQueries
+{
+    /// <summary>
+    /// Keeps real containers: drops the pod cgroup aggregate and the sandbox (<c>container=""</c>, dockershim's
+    /// <c>container="POD"</c>) and node/system slices (<c>image=""</c>).
+    /// </summary>
+    public const string ContainerFilter = "container!=\"\",container!=\"POD\",image!=\"\"";
+
+    /// <summary>The series that identify a container across scrape jobs, restarts and kube-state-metrics.</summary>
+    public const string ContainerLabels = "namespace, pod, container";
+
+    public static string UsageMetric(MemorySignal signal) => signal switch
+    {
+        MemorySignal.RSS => "container_memory_rss",
+        _ => "container_memory_working_set_bytes",
+    };
+
+    /// <summary>
+    /// Instant query: how many containers (de-duplicated across scrape jobs) each namespace had during the window,
+    /// so that range queries can be batched by series count.
+    /// </summary>
+    public static string SeriesPerNamespace(MemorySignal signal, string scope, TimeSpan window) =>
+        $"count by (namespace) (max by ({ContainerLabels}) (last_over_time({UsageMetric(signal)}{{{Matchers(ContainerFilter, scope)}}}[{PromDuration.Format(window)}])))";
+
+    /// <summary>
+    /// Range query at <paramref name="step"/>: each container's peak within every step, the maximum over duplicate
+    /// series (the same container scraped by two jobs, or a container restarted with a new cgroup id).
+    /// </summary>
+    public static string UsagePeaks(MemorySignal signal, string scope, TimeSpan step) =>
+        $"max by ({ContainerLabels}) (max_over_time({UsageMetric(signal)}{{{Matchers(ContainerFilter, scope)}}}[{PromDuration.Format(step)}]))";
+
+    /// <summary>Instant query: the pods (namespace, pod) that carried all the given labels during the window.</summary>
+    public static string PodsWithLabels(IReadOnlyDictionary<string, string> podLabels, string scope, TimeSpan window)
+    {
+        var labelMatchers = podLabels
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => PromQl.Equal(PromQl.KubeStateMetricsLabel(pair.Key), pair.Value));
+        return $"max by (namespace, pod) (last_over_time(kube_pod_labels{{{Matchers([.. labelMatchers, scope])}}}[{PromDuration.Format(window)}]))";
+    }
+
+    /// <summary>Instant query: each pod's controller (kind and name; empty for bare pods).</summary>
+    public static string PodOwners(string scope, TimeSpan window) =>
+        Owners("kube_pod_owner", "pod", scope, window);
+
+    /// <summary>Instant query: each ReplicaSet's controller, to map ReplicaSet pods to their Deployment.</summary>
+    public static string ReplicaSetOwners(string scope, TimeSpan window) =>
+        Owners("kube_replicaset_owner", "replicaset", scope, window);
+
+    /// <summary>Instant query: each Job's controller, to map Job pods to their CronJob.</summary>
+    public static string JobOwners(string scope, TimeSpan window) =>
+        Owners("kube_job_owner", "job_name", scope, window);
+
+    /// <summary>Instant query: the last known CPU and memory requests of every container.</summary>
+    public static string Requests(string scope, TimeSpan window) =>
+        Resources("kube_pod_container_resource_requests", scope, window);
+
+    /// <summary>Instant query: the last known CPU and memory limits of every container.</summary>
+    public static string Limits(string scope, TimeSpan window) =>
+        Resources("kube_pod_container_resource_limits", scope, window);
+
+    /// <summary>
+    /// Range query at <paramref name="step"/>: a point wherever a container restarted during the step and its last
+    /// termination reason is OOMKilled. The value is the memory limit the container had then, or 0 when it had none
+    /// (or kube-state-metrics did not report one). Restarts are the difference of the counter between steps rather
+    /// than <c>increase()</c>, whose left-open windows would miss a restart that falls between two windows.
+    /// </summary>
+    public static string OomKills(string scope, TimeSpan step)
+    {
+        var stepText = PromDuration.Format(step);
+        var matchers = Matchers(scope);
+        var restarts = $"kube_pod_container_status_restarts_total{{{matchers}}}";
+        var restarted =
+            $"(max by ({ContainerLabels}) ({restarts}) - max by ({ContainerLabels}) ({restarts} offset {stepText})) > 0";
+        var oomKilled =
+            $"max by ({ContainerLabels}) (kube_pod_container_status_last_terminated_reason{{{Matchers("reason=\"OOMKilled\"", scope)}}})";
+        var kills = $"(({restarted}) and on ({ContainerLabels}) {oomKilled})";
+        var limit =
+            $"max by ({ContainerLabels}) (kube_pod_container_resource_limits{{{Matchers("resource=\"memory\"", scope)}}})";
+        return $"({limit} and on ({ContainerLabels}) {kills}) or ({kills} * 0)";
+    }
+
+    private static string Owners(string metric, string objectLabel, string scope, TimeSpan window) =>
+        $"max by (namespace, {objectLabel}, owner_kind, owner_name) (last_over_time({metric}{{{Matchers("owner_is_controller!=\"false\"", scope)}}}[{PromDuration.Format(window)}]))";
+
+    private static string Resources(string metric, string scope, TimeSpan window) =>
+        $"max by ({ContainerLabels}, resource) (last_over_time({metric}{{{Matchers("resource=~\"cpu|memory\"", scope)}}}[{PromDuration.Format(window)}]))";
+
+    private static string Matchers(params string[] parts) =>
+        string.Join(',', parts.Where(part => part.Length > 0));
+}

@@ -1,0 +1,144 @@
+using RightSizer.Recommender.Units;
+
+namespace RightSizer.Recommender.Tests.Prometheus;
+
+/// <summary>
+/// A small cluster's last day, as cAdvisor (scraped by two jobs) and kube-state-metrics export it: a Deployment whose
+/// pod was replaced half-way and OOM-killed, a CronJob's pod, and a namespace with a hostile pod name. Usage samples
+/// sit 60 s after each 5-minute step boundary so that each step of a range query sees exactly one of them.
+/// </summary>
+internal sealed class ClusterScenario
+{
+    public const int UsageSamples = 288;
+    public const string Shop = "shop";
+    public const string Batch = "batch";
+    public const string Hostile = "hostile";
+    public const string WebPodA = "web-7d9f8c6b5-aaaaa";
+    public const string WebPodB = "web-7d9f8c6b5-bbbbb";
+    public const string NightlyPod = "nightly-29000000-abcde";
+    public const string HostilePod = "x\"} or up{job=~\".+";
+    public const string VictimPod = "victim";
+    public const long StepSeconds = 300;
+
+    public ClusterScenario(DateTimeOffset now)
+    {
+        // Backfilled blocks must lie before the head block (about the last 2h) to be queryable.
+        var end = (now - TimeSpan.FromHours(3)).ToUnixTimeSeconds() / StepSeconds * StepSeconds;
+        End = DateTimeOffset.FromUnixTimeSeconds(end);
+        OomKillAt = StartSeconds + (20 * 3600) + 90;
+    }
+
+    public DateTimeOffset End { get; }
+
+    public static TimeSpan Window => TimeSpan.FromDays(1);
+
+    public long StartSeconds => End.ToUnixTimeSeconds() - (long)Window.TotalSeconds;
+
+    public long OomKillAt { get; }
+
+    /// <summary>The first kube-state-metrics sample showing the restart, and the first step that sees it.</summary>
+    public long ExpectedOomStep
+    {
+        get
+        {
+            var firstSample = StartSeconds + ((OomKillAt - StartSeconds + 59) / 60 * 60);
+            return StartSeconds + ((firstSample - StartSeconds + StepSeconds - 1) / StepSeconds * StepSeconds);
+        }
+    }
+
+    public static Memory WebMemoryRequest => Memory.FromMiB(256);
+
+    public static Memory WebMemoryLimit => Memory.FromMiB(512);
+
+    public static Memory NightlyMemory => Memory.FromGiB(1);
+
+    public static double PodAggregateValue => Memory.FromMiB(5000).Bytes;
+
+    public long UsageTime(int k) => StartSeconds + (k * StepSeconds) + 60;
+
+    /// <summary>Working set of the web container (kubelet job); pod A runs the first half of the day, pod B the second.</summary>
+    public static double WebWorkingSet(int k) => Memory.FromMiB(k < UsageSamples / 2 ? 100 + (k % 50) : 300 + (k % 50)).Bytes;
+
+    public static double Rss(double workingSet) => workingSet / 2;
+
+    public static double NightlyWorkingSet(int k) => Memory.FromMiB(500).Bytes + k;
+
+    public static double HostileWorkingSet(int k) => Memory.FromMiB(64).Bytes + k;
+
+    public static double VictimWorkingSet(int k) => Memory.FromMiB(32).Bytes + k;
+
+    public void Write(string path)
+    {
+        using var writer = new OpenMetricsWriter(path);
+        WriteUsage(writer, Shop, WebPodA, "app", Enumerable.Range(0, UsageSamples / 2), WebWorkingSet, withDuplicates: true);
+        WriteUsage(writer, Shop, WebPodB, "app", Enumerable.Range(UsageSamples / 2, UsageSamples / 2), WebWorkingSet, withDuplicates: true);
+        WriteUsage(writer, Batch, NightlyPod, "worker", Enumerable.Range(0, UsageSamples), NightlyWorkingSet, withDuplicates: false);
+        WriteUsage(writer, Hostile, HostilePod, "c", Enumerable.Range(0, UsageSamples), HostileWorkingSet, withDuplicates: false);
+        WriteUsage(writer, Hostile, VictimPod, "c", Enumerable.Range(0, UsageSamples), VictimWorkingSet, withDuplicates: false);
+        writer.Series(
+            "container_memory_working_set_bytes",
+            [("id", "/"), ("image", string.Empty), ("name", string.Empty), ("namespace", string.Empty), ("pod", string.Empty), ("container", string.Empty), ("job", "kubelet")],
+            Usage(Enumerable.Range(0, UsageSamples), _ => PodAggregateValue * 10));
+
+        foreach (var pod in new[] { WebPodA, WebPodB })
+        {
+            Ksm(writer, "kube_pod_owner", [("namespace", Shop), ("pod", pod), ("uid", pod), ("owner_kind", "ReplicaSet"), ("owner_name", "web-7d9f8c6b5"), ("owner_is_controller", "true")]);
+            Ksm(writer, "kube_pod_labels", [("namespace", Shop), ("pod", pod), ("uid", pod), ("label_app", "web"), ("label_tier", "frontend")]);
+            Resources(writer, Shop, pod, "app", WebMemoryRequest, WebMemoryLimit, 0.25, 0.5);
+        }
+
+        Ksm(writer, "kube_replicaset_owner", [("namespace", Shop), ("replicaset", "web-7d9f8c6b5"), ("owner_kind", "Deployment"), ("owner_name", "web"), ("owner_is_controller", "true")]);
+        Ksm(writer, "kube_pod_owner", [("namespace", Batch), ("pod", NightlyPod), ("uid", NightlyPod), ("owner_kind", "Job"), ("owner_name", "nightly-29000000"), ("owner_is_controller", "true")]);
+        Ksm(writer, "kube_job_owner", [("namespace", Batch), ("job_name", "nightly-29000000"), ("owner_kind", "CronJob"), ("owner_name", "nightly"), ("owner_is_controller", "true")]);
+        Ksm(writer, "kube_pod_labels", [("namespace", Batch), ("pod", NightlyPod), ("uid", NightlyPod), ("label_app", "nightly")]);
+        Resources(writer, Batch, NightlyPod, "worker", NightlyMemory, NightlyMemory, 1, 1);
+        foreach (var (pod, app) in new[] { (HostilePod, "evil"), (VictimPod, "victim") })
+        {
+            Ksm(writer, "kube_pod_owner", [("namespace", Hostile), ("pod", pod), ("uid", "u"), ("owner_kind", string.Empty), ("owner_name", string.Empty), ("owner_is_controller", string.Empty)]);
+            Ksm(writer, "kube_pod_labels", [("namespace", Hostile), ("pod", pod), ("uid", "u"), ("label_app", app)]);
+        }
+
+        var killed = new (string, string)[] { ("namespace", Shop), ("pod", WebPodB), ("uid", WebPodB), ("container", "app") };
+        writer.Series("kube_pod_container_status_restarts_total", killed, KsmTimes().Select(t => (t, t >= OomKillAt ? 1.0 : 0.0)));
+        writer.Series("kube_pod_container_status_last_terminated_reason", [.. killed, ("reason", "OOMKilled")], KsmTimes().Where(t => t >= OomKillAt).Select(t => (t, 1.0)));
+    }
+
+    private IEnumerable<long> KsmTimes() => Enumerable.Range(0, ((int)Window.TotalSeconds / 60) + 1).Select(i => StartSeconds + (i * 60L));
+
+    private void Ksm(OpenMetricsWriter writer, string metric, (string, string)[] labels) =>
+        writer.Series(metric, [.. labels, ("job", "kube-state-metrics")], KsmTimes().Select(t => (t, 1.0)));
+
+    private void Resources(OpenMetricsWriter writer, string ns, string pod, string container, Memory request, Memory limit, double cpuRequest, double cpuLimit)
+    {
+        foreach (var (metric, memory, cpu) in new[] { ("kube_pod_container_resource_requests", request, cpuRequest), ("kube_pod_container_resource_limits", limit, cpuLimit) })
+        {
+            writer.Series(metric, [("namespace", ns), ("pod", pod), ("uid", pod), ("container", container), ("node", "n1"), ("resource", "memory"), ("unit", "byte"), ("job", "kube-state-metrics")], KsmTimes().Select(t => (t, (double)memory.Bytes)));
+            writer.Series(metric, [("namespace", ns), ("pod", pod), ("uid", pod), ("container", container), ("node", "n1"), ("resource", "cpu"), ("unit", "core"), ("job", "kube-state-metrics")], KsmTimes().Select(t => (t, cpu)));
+        }
+    }
+
+    private IEnumerable<(long, double)> Usage(IEnumerable<int> steps, Func<int, double> value) =>
+        steps.Select(k => (UsageTime(k), value(k)));
+
+    /// <summary>
+    /// The container's working set and RSS as kubelet's cAdvisor endpoint exports them, plus (optionally) the same
+    /// container from a second job with lower values, the pod cgroup aggregate (<c>container=""</c>) and the sandbox
+    /// (<c>container="POD"</c>), which a correct query ignores.
+    /// </summary>
+    private void WriteUsage(OpenMetricsWriter writer, string ns, string pod, string container, IEnumerable<int> steps, Func<int, double> value, bool withDuplicates)
+    {
+        var stepList = steps.ToList();
+        var cgroup = $"/kubepods/burstable/pod-{pod.GetHashCode(StringComparison.Ordinal):x8}";
+        (string, string)[] Labels(string c, string image, string job) =>
+            [("id", $"{cgroup}/{c}"), ("image", image), ("name", $"k8s_{c}_{pod}"), ("namespace", ns), ("pod", pod), ("container", c), ("job", job), ("metrics_path", "/metrics/cadvisor")];
+
+        writer.Series("container_memory_working_set_bytes", Labels(container, "registry.example/app:1", "kubelet"), Usage(stepList, value));
+        writer.Series("container_memory_rss", Labels(container, "registry.example/app:1", "kubelet"), Usage(stepList, k => Rss(value(k))));
+        if (withDuplicates)
+        {
+            writer.Series("container_memory_working_set_bytes", Labels(container, "registry.example/app:1", "cadvisor"), Usage(stepList, k => value(k) - Memory.MiB));
+            writer.Series("container_memory_working_set_bytes", Labels(string.Empty, string.Empty, "kubelet"), Usage(stepList, _ => PodAggregateValue));
+            writer.Series("container_memory_working_set_bytes", Labels("POD", "registry.k8s.io/pause:3.9", "kubelet"), Usage(stepList, _ => PodAggregateValue * 2));
+        }
+    }
+}

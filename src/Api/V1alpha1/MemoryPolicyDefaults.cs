@@ -13,12 +13,22 @@ public static class MemoryPolicyDefaults
 
     public const MemorySignal Signal = MemorySignal.WorkingSet;
     public const string HistoryWindow = "14d";
-    public const string HalfLife = "48h";
-    public const double RequestPercentile = 95;
+    public const string HalfLife = "24h";
+    public const double RequestPercentile = 90;
     public const LimitStrategy LimitStrategy = V1alpha1.LimitStrategy.Peak;
     public const double LimitPercentile = 99.9;
-    public const double RequestMargin = 0.10;
+    public const double RequestMargin = 0;
+    /// <summary>The limit margin of Burstable pods, whose limit reserves nothing and is burst room.</summary>
     public const double LimitMargin = 0.20;
+
+    /// <summary>The limit margin of Guaranteed pods, whose limit is also their request and so reserved memory.</summary>
+    public const double GuaranteedLimitMargin = 0;
+
+    /// <summary>Scale of the square-root headroom added to the request: 2 gives +20% at 100Mi, +2% at 10Gi.</summary>
+    public const double RequestHeadroomScale = 2;
+
+    /// <summary>Scale of the square-root headroom added to the limit: 10 gives +100% at 100Mi, +10% at 10Gi.</summary>
+    public const double LimitHeadroomScale = 10;
     public const string GrowthHorizon = "7d";
     public const int MinSamples = 288;
 

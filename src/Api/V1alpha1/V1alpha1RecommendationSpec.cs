@@ -49,8 +49,7 @@ public sealed class V1alpha1RecommendationSpec
 
     [JsonPropertyName("limitMargin")]
     [Range(0, 10)]
-    [SchemaDefault(MemoryPolicyDefaults.LimitMargin)]
-    [Description("Fraction added on top of the limit estimate, e.g. 0.2 for 20%.")]
+    [Description("Fraction added on top of the limit estimate, e.g. 0.2 for 20%. Unset: 0.2 for Burstable pods, whose limit is burst room, and 0 for Guaranteed pods, whose limit is reserved (a square-root headroom is added either way).")]
     public double? LimitMargin { get; set; }
 
     [JsonPropertyName("growthHorizon")]

@@ -28,8 +28,14 @@ public sealed record RecommendationSettings
     /// <summary>A fraction: 0.1 adds 10%.</summary>
     public double RequestMargin { get; init; } = MemoryPolicyDefaults.RequestMargin;
 
-    /// <summary>A fraction: 0.2 adds 20%.</summary>
-    public double LimitMargin { get; init; } = MemoryPolicyDefaults.LimitMargin;
+    /// <summary>A fraction: 0.2 adds 20%. Null: chosen by the QoS class that results (see MemoryPolicyDefaults).</summary>
+    public double? LimitMargin { get; init; }
+
+    /// <summary>Scale of the square-root headroom on the request (see SizeAwareHeadroom); 0 turns it off.</summary>
+    public double RequestHeadroomScale { get; init; } = MemoryPolicyDefaults.RequestHeadroomScale;
+
+    /// <summary>Scale of the square-root headroom on the limit (see SizeAwareHeadroom); 0 turns it off.</summary>
+    public double LimitHeadroomScale { get; init; } = MemoryPolicyDefaults.LimitHeadroomScale;
 
     public TimeSpan GrowthHorizon { get; init; } = PromDuration.Parse(MemoryPolicyDefaults.GrowthHorizon);
 

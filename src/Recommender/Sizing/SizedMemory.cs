@@ -1,0 +1,12 @@
+using RightSizer.Recommender.Model;
+using RightSizer.Recommender.Units;
+
+namespace RightSizer.Recommender.Sizing;
+
+/// <summary>The request and limit the sizer chose, the QoS class they give, and why.</summary>
+public sealed record SizedMemory(
+    Memory Request,
+    Memory? Limit,
+    string QosClass,
+    TrendEstimate? Trend,
+    IReadOnlyList<string> Reasons);

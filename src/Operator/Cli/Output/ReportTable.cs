@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using RightSizer.Recommender.Units;
+
+namespace RightSizer.Operator.Cli.Output;
+
+/// <summary>
+/// The human form of a report: aligned columns that fit 100 characters. The series is shortened in the middle when
+/// long; the note is the first thing worth a look (no data, OOM kills, growth, a QoS warning).
+/// </summary>
+public static class ReportTable
+{
+    public const int Width = 100;
+
+    private static readonly (string Name, int Width, bool Right)[] Columns =
+    [
+        ("SERIES", 34, false), ("REQUEST", 7, true), ("LIMIT", 7, true), ("QOS", 10, false), ("CONF", 4, true),
+        ("SAMPLES", 7, true), ("TREND/DAY", 9, true),
+    ];
+
+    public static void Write(RecommendationReport report, TextWriter writer)
+    {
+        var noteWidth = Width - Columns.Sum(c => c.Width + 2);
+        writer.WriteLine(Line([.. Columns.Select(c => c.Name), "NOTE"], noteWidth));
+        foreach (var r in report.Recommendations)
+        {
+            string[] cells =
+            [
+                r.Series,
+                Human(r.RequestBytes),
+                Human(r.LimitBytes),
+                r.QosClass ?? "-",
+                r.RequestBytes is null ? "-" : r.Confidence.ToString("0.00", CultureInfo.InvariantCulture),
+                r.Samples.ToString(CultureInfo.InvariantCulture),
+                Trend(r.Trend),
+                Note(r),
+            ];
+            writer.WriteLine(Line(cells, noteWidth));
+        }
+
+        var sized = report.Recommendations.Count(r => r.RequestBytes is not null);
+        writer.WriteLine();
+        writer.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{sized} of {report.Recommendations.Count} containers sized; history before {report.AsOf.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z."));
+    }
+
+    private static string Line(IReadOnlyList<string> cells, int noteWidth)
+    {
+        var line = new StringBuilder(Width);
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            var (_, width, right) = Columns[i];
+            var cell = Fit(cells[i], width);
+            line.Append(right ? cell.PadLeft(width) : cell.PadRight(width)).Append("  ");
+        }
+
+        line.Append(Fit(cells[^1], noteWidth));
+        return line.ToString().TrimEnd();
+    }
+
+    private static string Fit(string text, int width)
+    {
+        if (text.Length <= width)
+        {
+            return text;
+        }
+
+        // Keep both ends: the namespace and the container name tell series apart more than the middle does.
+        var head = (width - 1) / 2;
+        return text[..head] + "…" + text[^(width - 1 - head)..];
+    }
+
+    private static string Human(long? bytes) => bytes is { } b ? new Memory(b).ToHuman() : "-";
+
+    private static string Trend(TrendRow? trend) => trend switch
+    {
+        null => "-",
+        { Significant: false } => "flat",
+        _ => (trend.SlopeBytesPerDay >= 0 ? "+" : "-") + Memory.FromBytes(Math.Abs(trend.SlopeBytesPerDay)).ToHuman(),
+    };
+
+    private static string Note(RecommendationRow r)
+    {
+        if (r.RequestBytes is null)
+        {
+            return r.Reasons.Count > 0 ? r.Reasons[0] : "no recommendation";
+        }
+
+        if (r.OomKills > 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{r.OomKills} OOM kill(s)");
+        }
+
+        var qos = r.Reasons.FirstOrDefault(reason => reason.StartsWith("qos: Guaranteed", StringComparison.Ordinal) && reason.Contains("CPU", StringComparison.Ordinal));
+        if (qos is not null)
+        {
+            return "CPU blocks Guaranteed";
+        }
+
+        return r.Trend is { Significant: true, SlopeBytesPerDay: > 0 } ? "growing" : string.Empty;
+    }
+}

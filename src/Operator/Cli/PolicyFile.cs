@@ -1,0 +1,49 @@
+using RightSizer.Api.V1alpha1;
+using RightSizer.Recommender.Policy;
+
+namespace RightSizer.Operator.Cli;
+
+/// <summary>Reads and validates MemoryPolicy files for the CLI, turning every problem into a one-line input error.</summary>
+public static class PolicyFile
+{
+    /// <summary>All policies in the file, each with the problems the validator found (empty when valid).</summary>
+    public static IReadOnlyList<(V1alpha1MemoryPolicy Policy, IReadOnlyList<ValidationProblem> Problems)> LoadAll(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"{path}: {e.Message}");
+        }
+
+        try
+        {
+            return [.. MemoryPolicyYaml.Load(text, path).Select(p => (p, MemoryPolicyValidation.Validate(p)))];
+        }
+        catch (PolicyFormatException e)
+        {
+            throw new CliInputException(e.Message);
+        }
+    }
+
+    /// <summary>The one valid policy the file holds.</summary>
+    public static V1alpha1MemoryPolicy LoadSingle(string path)
+    {
+        var policies = LoadAll(path);
+        if (policies.Count != 1)
+        {
+            throw new CliInputException($"{path}: expected one MemoryPolicy, found {policies.Count}");
+        }
+
+        var (policy, problems) = policies[0];
+        if (problems.Count > 0)
+        {
+            throw new CliInputException($"{path}: invalid MemoryPolicy:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems));
+        }
+
+        return policy;
+    }
+}

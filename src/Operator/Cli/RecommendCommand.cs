@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Globalization;
+using RightSizer.Operator.Cli.Output;
+using RightSizer.Recommender.Engine;
+using RightSizer.Recommender.History;
+using RightSizer.Recommender.Prometheus;
+using RightSizer.Recommender.Units;
+
+namespace RightSizer.Operator.Cli;
+
+/// <summary><c>rightsizer recommend</c>: one-shot recommendations from Prometheus or a history file.</summary>
+public static class RecommendCommand
+{
+    public static Command Create(TimeProvider time)
+    {
+        var history = new Option<FileInfo?>("--history") { Description = "A history file: CSV series,timestamp,working_set_bytes (.csv or .csv.gz)." };
+        var prometheus = new PrometheusOptions();
+        var ns = new Option<string?>("--namespace", "-n") { Description = "Only containers in this namespace." };
+        var selector = new Option<string?>("--selector", "-l") { Description = "Only pods whose labels match, e.g. app=web,tier=api (Prometheus only)." };
+        var policy = new Option<FileInfo?>("--policy") { Description = "A MemoryPolicy YAML whose spec supplies the sizing settings." };
+        var window = new Option<string?>("--window") { Description = "History window, e.g. 14d (default: the policy's, else 14d)." };
+        var asOf = new Option<string?>("--as-of") { Description = "Use only history before this time: unix seconds or RFC 3339 (default: now; for a history file, just after its newest sample)." };
+        var output = new Option<string>("--output", "-o") { Description = "table, json, yaml or csv.", DefaultValueFactory = _ => "table" };
+        output.AcceptOnlyFromAmong("table", "json", "yaml", "csv");
+
+        var command = new Command(
+            "recommend",
+            "Recommend memory requests and limits from usage history.\n" +
+            "Exit codes: 0 ok, 1 input error (flags, files, policy), 2 data source unreachable.");
+        command.Options.Add(history);
+        prometheus.AddTo(command);
+        command.Options.Add(ns);
+        command.Options.Add(selector);
+        command.Options.Add(policy);
+        command.Options.Add(window);
+        command.Options.Add(asOf);
+        command.Options.Add(output);
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            try
+            {
+                var historyFile = parse.GetValue(history);
+                var prometheusUrl = parse.GetValue(prometheus.Url);
+                if ((historyFile is null) == (prometheusUrl is null))
+                {
+                    throw new CliInputException("give exactly one of --history FILE and --prometheus-url URL");
+                }
+
+                var policySettings = PolicySettings.Load(parse.GetValue(policy)?.FullName);
+                var windowLength = ParseWindow(parse.GetValue(window)) ?? policySettings.Window;
+                using var client = prometheusUrl is null ? null : PrometheusHttpClientFactory.Create(prometheus.Read(parse));
+                IHistorySource source = historyFile is not null
+                    ? new HistoryFileSource(historyFile.FullName)
+                    : new PrometheusHistorySource(client!);
+
+                var decisionTime = ParseAsOf(parse.GetValue(asOf))
+                    ?? (source is HistoryFileSource file ? file.End : null)
+                    ?? time.GetUtcNow();
+                var query = new HistoryQuery(decisionTime, windowLength)
+                {
+                    Namespace = parse.GetValue(ns),
+                    PodLabels = LabelSelector.Parse(parse.GetValue(selector)),
+                    Signal = policySettings.Signal,
+                };
+
+                var progress = new ProgressLine(stderr, time, interactive: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
+                var recommendations = await RecommendationRunner.RunAsync(
+                    source, query, policySettings.For, new RecommendationEngine(), progress, cancellationToken);
+                progress.Complete();
+
+                var report = RecommendationReport.From(time.GetUtcNow(), decisionTime, recommendations);
+                switch (parse.GetValue(output))
+                {
+                    case "json": ReportJson.Write(report, stdout); break;
+                    case "yaml": ReportYaml.Write(report, stdout); break;
+                    case "csv": ReportCsv.Write(report, stdout); break;
+                    default: ReportTable.Write(report, stdout); break;
+                }
+
+                return ExitCodes.Ok;
+            }
+            catch (CliInputException e)
+            {
+                await stderr.WriteLineAsync("error: " + e.Message);
+                return ExitCodes.InputError;
+            }
+            catch (ArgumentException e)
+            {
+                await stderr.WriteLineAsync("error: " + e.Message);
+                return ExitCodes.InputError;
+            }
+            catch (HistorySourceException e)
+            {
+                await stderr.WriteLineAsync("error: " + e.Message);
+                return e.Unreachable ? ExitCodes.SourceUnreachable : ExitCodes.InputError;
+            }
+        });
+        return command;
+    }
+
+    private static TimeSpan? ParseWindow(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!PromDuration.TryParse(text, out var duration, out var error) || duration < TimeSpan.FromHours(1))
+        {
+            throw new CliInputException($"--window '{text}': {(duration < TimeSpan.FromHours(1) && error.Length == 0 ? "must be at least 1h" : error)}");
+        }
+
+        return duration;
+    }
+
+    /// <summary>Unix seconds or RFC 3339.</summary>
+    public static DateTimeOffset? ParseAsOf(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        if (text.Contains('T', StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return time;
+        }
+
+        throw new CliInputException($"--as-of '{text}': expected unix seconds (1376524800) or RFC 3339 (2013-08-15T00:00:00Z)");
+    }
+}

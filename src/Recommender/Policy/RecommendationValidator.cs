@@ -1,0 +1,82 @@
+using FluentValidation;
+using RightSizer.Api.V1alpha1;
+using RightSizer.Recommender.Units;
+
+namespace RightSizer.Recommender.Policy;
+
+/// <summary>recommendation: percentiles, margins and durations in range and consistent with each other.</summary>
+internal sealed class RecommendationValidator : AbstractValidator<V1alpha1RecommendationSpec>
+{
+    private static readonly TimeSpan MinWindow = TimeSpan.FromHours(1);
+
+    public RecommendationValidator()
+    {
+        Percentile(r => r.RequestPercentile, "requestPercentile");
+        Percentile(r => r.LimitPercentile, "limitPercentile");
+        RuleFor(r => r.LimitPercentile)
+            .Must((r, limit) => limit >= (r.RequestPercentile ?? MemoryPolicyDefaults.RequestPercentile))
+            .WithMessage(r => $"must be >= requestPercentile (got {Format.Number(r.LimitPercentile)} < {Format.Number(r.RequestPercentile ?? MemoryPolicyDefaults.RequestPercentile)})")
+            .When(r => r.LimitPercentile is > 0 and <= 100 && r.RequestPercentile is null or (> 0 and <= 100))
+            .OverridePropertyName("limitPercentile");
+        Margin(r => r.RequestMargin, "requestMargin");
+        Margin(r => r.LimitMargin, "limitMargin");
+        RuleFor(r => r.MinSamples)
+            .GreaterThanOrEqualTo(1).WithMessage(r => $"must be >= 1 (got {r.MinSamples})")
+            .OverridePropertyName("minSamples");
+
+        RuleFor(r => r).Custom((r, context) =>
+        {
+            var window = Duration(r.HistoryWindow, "historyWindow", context);
+            var halfLife = Duration(r.HalfLife, "halfLife", context);
+            Duration(r.GrowthHorizon, "growthHorizon", context);
+            if (window is { } w && w < MinWindow)
+            {
+                context.AddFailure(Path(context, "historyWindow"), $"must be at least 1h (got '{r.HistoryWindow}')");
+            }
+
+            if (halfLife is { } h && h <= TimeSpan.Zero)
+            {
+                context.AddFailure(Path(context, "halfLife"), $"must be positive (got '{r.HalfLife}')");
+            }
+
+            var effectiveWindow = window ?? PromDuration.Parse(MemoryPolicyDefaults.HistoryWindow);
+            if (halfLife is { } half && half > effectiveWindow)
+            {
+                context.AddFailure(Path(context, "halfLife"), $"must not be longer than historyWindow (got {r.HalfLife} > {PromDuration.Format(effectiveWindow)})");
+            }
+        });
+    }
+
+    private void Percentile(System.Linq.Expressions.Expression<Func<V1alpha1RecommendationSpec, double?>> field, string name) =>
+        RuleFor(field)
+            .Must(p => p is > 0 and <= 100)
+            .WithMessage((_, p) => $"must be in (0, 100] (got {Format.Number(p)})")
+            .When(r => field.Compile()(r) is not null)
+            .OverridePropertyName(name);
+
+    private void Margin(System.Linq.Expressions.Expression<Func<V1alpha1RecommendationSpec, double?>> field, string name) =>
+        RuleFor(field)
+            .Must(m => m is >= 0 and <= 10)
+            .WithMessage((_, m) => $"must be in [0, 10] (got {Format.Number(m)})")
+            .When(r => field.Compile()(r) is not null)
+            .OverridePropertyName(name);
+
+    private static TimeSpan? Duration(string? text, string field, ValidationContext<V1alpha1RecommendationSpec> context)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (PromDuration.TryParse(text, out var duration, out var error))
+        {
+            return duration;
+        }
+
+        context.AddFailure(Path(context, field), $"{error} (got '{text}')");
+        return null;
+    }
+
+    private static string Path(ValidationContext<V1alpha1RecommendationSpec> context, string field) =>
+        string.IsNullOrEmpty(context.PropertyPath) ? field : $"{context.PropertyPath}.{field}";
+}

@@ -1,0 +1,31 @@
+using FluentValidation;
+using RightSizer.Api.V1alpha1;
+
+namespace RightSizer.Recommender.Policy;
+
+/// <summary>selector: at least one term, and operators with the values they need.</summary>
+internal sealed class SelectorValidator : AbstractValidator<V1alpha1LabelSelector>
+{
+    public SelectorValidator()
+    {
+        RuleFor(s => s)
+            .Must(s => (s.MatchLabels?.Count ?? 0) + (s.MatchExpressions?.Count ?? 0) > 0)
+            .WithMessage("must have at least one matchLabels entry or matchExpressions term (an empty selector would match every pod)")
+            .OverridePropertyName("matchLabels");
+        RuleForEach(s => s.MatchExpressions).ChildRules(term =>
+        {
+            term.RuleFor(r => r.Key).NotEmpty().WithMessage("is required").OverridePropertyName("key");
+            term.RuleFor(r => r.Operator).NotNull().WithMessage("is required: one of In, NotIn, Exists, DoesNotExist").OverridePropertyName("operator");
+            term.RuleFor(r => r.Values)
+                .Must(v => v is { Count: > 0 })
+                .WithMessage(r => $"must not be empty for operator {r.Operator}")
+                .When(r => r.Operator is LabelSelectorOperator.In or LabelSelectorOperator.NotIn)
+                .OverridePropertyName("values");
+            term.RuleFor(r => r.Values)
+                .Must(v => v is null or { Count: 0 })
+                .WithMessage(r => $"must be empty for operator {r.Operator} (got {r.Values!.Count} values)")
+                .When(r => r.Operator is LabelSelectorOperator.Exists or LabelSelectorOperator.DoesNotExist)
+                .OverridePropertyName("values");
+        }).OverridePropertyName("matchExpressions");
+    }
+}

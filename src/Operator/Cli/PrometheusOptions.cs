@@ -8,7 +8,7 @@ namespace RightSizer.Operator.Cli;
 /// <summary>The flags that reach a Prometheus-compatible API (Prometheus, Thanos, Mimir, VictoriaMetrics).</summary>
 public sealed class PrometheusOptions
 {
-    public Option<Uri?> Url { get; } = new("--prometheus-url") { Description = "Base URL of the Prometheus HTTP API, with any path prefix (e.g. https://mimir.example/prometheus)." };
+    public Option<string?> Url { get; } = new("--prometheus-url") { Description = "Base URL of the Prometheus HTTP API, with any path prefix (e.g. https://mimir.example/prometheus)." };
 
     public Option<FileInfo?> BearerTokenFile { get; } = new("--bearer-token-file") { Description = "File holding a bearer token; re-read when it changes." };
 
@@ -63,9 +63,15 @@ public sealed class PrometheusOptions
             throw new CliInputException("--basic-auth-user and --basic-auth-password-file go together");
         }
 
+        var urlText = parse.GetValue(Url)!;
+        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new CliInputException($"--prometheus-url '{urlText}': expected an absolute http:// or https:// URL");
+        }
+
         return new PrometheusClientOptions
         {
-            BaseUrl = parse.GetValue(Url)!,
+            BaseUrl = url,
             BearerTokenFile = parse.GetValue(BearerTokenFile)?.FullName,
             BasicAuthUser = user,
             BasicAuthPassword = passwordFile is null ? null : ReadSecret(passwordFile),

@@ -28,7 +28,9 @@ test: ## Install test dependencies if missing (Prometheus), then run every test.
 
 .PHONY: demo
 demo: ## Recommend memory for the bundled sample history (no cluster needed).
-	@echo "The recommender is not built yet: 'make demo' will print recommendations from samples/history once it lands."
+	@mkdir -p artifacts
+	@dotnet build src/Operator -c $(CONFIGURATION) --nologo -v quiet > artifacts/demo-build.log 2>&1 || { cat artifacts/demo-build.log; exit 1; }
+	@dotnet src/Operator/bin/$(CONFIGURATION)/net10.0/rightsizer.dll recommend --history samples/history/bitbrains-rnd-sample.csv.gz
 
 .PHONY: lint
 lint: ## Check formatting and code style (dotnet format --verify-no-changes).

@@ -14,21 +14,20 @@ internal sealed class ContainerListValidator : AbstractValidator<IList<V1alpha1C
             {
                 var list = context.InstanceToValidate;
                 var index = list.IndexOf(container);
-                var path = $"{context.PropertyPath}[{index}]";
                 if (string.IsNullOrEmpty(container.ContainerName))
                 {
-                    context.AddFailure($"{path}.containerName", "is required (a container name, or * for the rest)");
+                    context.AddFailure("containerName", "is required (a container name, or * for the rest)");
                 }
                 else if (list.Take(index).Any(c => c.ContainerName == container.ContainerName))
                 {
-                    context.AddFailure($"{path}.containerName", $"duplicates an earlier entry (got '{container.ContainerName}')");
+                    context.AddFailure("containerName", $"duplicates an earlier entry (got '{container.ContainerName}')");
                 }
 
-                var min = Quantity(container.MinAllowed, $"{path}.minAllowed", context);
-                var max = Quantity(container.MaxAllowed, $"{path}.maxAllowed", context);
+                var min = Quantity(container.MinAllowed, "minAllowed", context);
+                var max = Quantity(container.MaxAllowed, "maxAllowed", context);
                 if (min is { } lo && max is { } hi && hi < lo)
                 {
-                    context.AddFailure($"{path}.maxAllowed", $"must be >= minAllowed (got {container.MaxAllowed} < {container.MinAllowed})");
+                    context.AddFailure("maxAllowed", $"must be >= minAllowed (got {container.MaxAllowed} < {container.MinAllowed})");
                 }
             });
     }

@@ -72,16 +72,41 @@ public static class MemoryPolicyYaml
         }
         catch (JsonException e)
         {
-            throw new PolicyFormatException($"{where}: {Describe(e)}", e);
+            throw new PolicyFormatException($"{where}: {Describe(e, json)}", e);
         }
     }
 
-    private static string Describe(JsonException e)
+    private static string Describe(JsonException e, JsonObject json)
     {
         var path = e.Path is { Length: > 2 } p ? p[2..] : "(document)";
-        return e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-            ? $"{path}: unknown field"
-            : $"{path}: {FirstSentence(e.Message)}";
+        if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return $"{path}: unknown field";
+        }
+
+        var value = ValueAt(json, path);
+        var enumType = typeof(V1alpha1MemoryPolicy).Assembly.GetTypes()
+            .FirstOrDefault(t => t.IsEnum && e.Message.Contains(t.FullName!, StringComparison.Ordinal));
+        return enumType is not null
+            ? $"{path}: must be one of {string.Join(", ", Enum.GetNames(enumType))} (got {value})"
+            : $"{path}: {FirstSentence(e.Message)} (got {value})";
+    }
+
+    // Follows a serializer path such as spec.containers[0].mode through the document, for the offending value.
+    private static string ValueAt(JsonNode root, string path)
+    {
+        JsonNode? node = root;
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            node = node?[bracket < 0 ? part : part[..bracket]];
+            if (bracket >= 0 && int.TryParse(part[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture, out var index))
+            {
+                node = node is JsonArray array && index < array.Count ? array[index] : null;
+            }
+        }
+
+        return node is null ? "null" : $"'{node.ToJsonString().Trim('"')}'";
     }
 
     private static string FirstSentence(string message)

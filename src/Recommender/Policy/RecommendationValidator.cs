@@ -31,18 +31,18 @@ internal sealed class RecommendationValidator : AbstractValidator<V1alpha1Recomm
             Duration(r.GrowthHorizon, "growthHorizon", context);
             if (window is { } w && w < MinWindow)
             {
-                context.AddFailure(Path(context, "historyWindow"), $"must be at least 1h (got '{r.HistoryWindow}')");
+                context.AddFailure("historyWindow", $"must be at least 1h (got '{r.HistoryWindow}')");
             }
 
             if (halfLife is { } h && h <= TimeSpan.Zero)
             {
-                context.AddFailure(Path(context, "halfLife"), $"must be positive (got '{r.HalfLife}')");
+                context.AddFailure("halfLife", $"must be positive (got '{r.HalfLife}')");
             }
 
             var effectiveWindow = window ?? PromDuration.Parse(MemoryPolicyDefaults.HistoryWindow);
             if (halfLife is { } half && half > effectiveWindow)
             {
-                context.AddFailure(Path(context, "halfLife"), $"must not be longer than historyWindow (got {r.HalfLife} > {PromDuration.Format(effectiveWindow)})");
+                context.AddFailure("halfLife", $"must not be longer than historyWindow (got {r.HalfLife} > {PromDuration.Format(effectiveWindow)})");
             }
         });
     }
@@ -73,10 +73,7 @@ internal sealed class RecommendationValidator : AbstractValidator<V1alpha1Recomm
             return duration;
         }
 
-        context.AddFailure(Path(context, field), $"{error} (got '{text}')");
+        context.AddFailure(field, $"{error} (got '{text}')");
         return null;
     }
-
-    private static string Path(ValidationContext<V1alpha1RecommendationSpec> context, string field) =>
-        string.IsNullOrEmpty(context.PropertyPath) ? field : $"{context.PropertyPath}.{field}";
 }

@@ -20,11 +20,13 @@ public sealed class V1alpha1ContainerPolicy
     [JsonPropertyName("minAllowed")]
     [Quantity]
     [Description("The smallest memory request and limit to recommend, e.g. 64Mi.")]
+    [JsonConverter(typeof(IntOrStringJsonConverter))]
     public string? MinAllowed { get; set; }
 
     [JsonPropertyName("maxAllowed")]
     [Quantity]
     [Description("The largest memory request and limit to recommend, e.g. 8Gi.")]
+    [JsonConverter(typeof(IntOrStringJsonConverter))]
     public string? MaxAllowed { get; set; }
 
     [JsonPropertyName("controlledValues")]

@@ -32,12 +32,15 @@ public sealed class V1alpha1MemoryPolicy
     public static readonly IReadOnlyList<string> KubeCategories = ["rightsizer"];
 
     [JsonPropertyName("apiVersion")]
+    [Description("APIVersion defines the versioned schema of this representation of an object.")]
     public string ApiVersion { get; set; } = $"{KubeGroup}/{KubeApiVersion}";
 
     [JsonPropertyName("kind")]
+    [Description("Kind is a string value representing the REST resource this object represents.")]
     public string Kind { get; set; } = KubeKind;
 
     [JsonPropertyName("metadata")]
+    [Description("Standard object metadata.")]
     public V1ObjectMeta Metadata { get; set; } = new();
 
     [JsonPropertyName("spec")]

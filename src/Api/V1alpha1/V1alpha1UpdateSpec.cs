@@ -8,7 +8,7 @@ namespace RightSizer.Api.V1alpha1;
 public sealed class V1alpha1UpdateSpec
 {
     [JsonPropertyName("minChange")]
-    [Range(0, 10)]
+    [Range(0, 1)]
     [SchemaDefault(MemoryPolicyDefaults.MinChange)]
     [Description("Differences below this share of the current value are not acted on, e.g. 0.1 for 10%.")]
     public double? MinChange { get; set; }
@@ -17,6 +17,7 @@ public sealed class V1alpha1UpdateSpec
     [IntOrString]
     [SchemaDefault(MemoryPolicyDefaults.MaxUnavailable)]
     [Description("How many pods of the workload may be evicted at once in Recreate mode: a number or a percentage such as 25%.")]
+    [JsonConverter(typeof(IntOrStringJsonConverter))]
     public string? MaxUnavailable { get; set; }
 
     [JsonPropertyName("cooldown")]

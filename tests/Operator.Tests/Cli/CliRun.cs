@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Time.Testing;
+using RightSizer.Operator.Cli;
+
+namespace RightSizer.Operator.Tests.Cli;
+
+/// <summary>Runs the rightsizer command tree in-process with captured output, as a user's shell would.</summary>
+internal static class CliRun
+{
+    public static readonly DateTimeOffset Now = new(2026, 1, 15, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var parse = CliApp.CreateRootCommand(new FakeTimeProvider(Now)).Parse(args);
+        parse.InvocationConfiguration.Output = output;
+        parse.InvocationConfiguration.Error = error;
+        var exit = await parse.InvokeAsync();
+        return (exit, output.ToString(), error.ToString());
+    }
+}

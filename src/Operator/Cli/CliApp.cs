@@ -12,6 +12,7 @@ public static class CliApp
         root.Subcommands.Add(RecommendCommand.Create(timeProvider));
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

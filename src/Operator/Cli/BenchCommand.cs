@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using RightSizer.Api.V1alpha1;
+using RightSizer.Operator.Cli.Output;
+using RightSizer.Recommender.Benchmark;
+using RightSizer.Recommender.Engine;
+using RightSizer.Recommender.History;
+using RightSizer.Recommender.Model;
+using RightSizer.Recommender.Units;
+
+namespace RightSizer.Operator.Cli;
+
+/// <summary>
+/// <c>rightsizer bench</c>: replays a history file against our policy and the peers' algorithms, or runs the engine
+/// over synthetic containers to measure speed.
+/// </summary>
+public static class BenchCommand
+{
+    public const string AllStrategies = "rightsizer,rightsizer-guaranteed,vpa,krr,static";
+
+    public static Command Create()
+    {
+        var history = new Option<FileInfo?>("--history") { Description = "History file to replay (CSV series,timestamp,working_set_bytes)." };
+        var meta = new Option<FileInfo?>("--meta") { Description = "CSV with each series' provisioned memory, for the static baseline." };
+        var metaColumn = new Option<string>("--meta-column") { Description = "The --meta column holding provisioned bytes.", DefaultValueFactory = _ => "mem_provisioned_max_bytes" };
+        var train = new Option<string>("--train") { Description = "History before the first decision.", DefaultValueFactory = _ => "7d" };
+        var step = new Option<string>("--step") { Description = "Time between decisions; each is judged on the step after it.", DefaultValueFactory = _ => "24h" };
+        var strategies = new Option<string>("--strategies") { Description = "Comma-separated: rightsizer, rightsizer-guaranteed, vpa, krr, static.", DefaultValueFactory = _ => AllStrategies };
+        var set = new Option<string[]>("--set") { Description = $"Override one of our settings for the rightsizer strategies, e.g. requestPercentile=95 (known: {string.Join(", ", SettingOverrides.Names)})." };
+        var synthetic = new Option<string?>("--synthetic") { Description = "Scale test instead of a replay: CONTAINERSxDAYS, e.g. 10000x14d." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic generator.", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--output", "-o") { Description = "table, json or markdown.", DefaultValueFactory = _ => "table" };
+        output.AcceptOnlyFromAmong("table", "json", "markdown");
+
+        var command = new Command("bench", "Replay real history against VPA, KRR and static sizing, or measure the engine on synthetic containers.\nExit codes: 0 ok, 1 input error.");
+        foreach (var option in new Option[] { history, meta, metaColumn, train, step, strategies, set, synthetic, seed, output })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            try
+            {
+                var settings = SettingOverrides.Apply(RecommendationSettings.Default, parse.GetValue(set) ?? []);
+                if (parse.GetValue(synthetic) is { } shape)
+                {
+                    var (containers, days) = ParseShape(shape);
+                    var result = SyntheticRun.Run(containers, days, parse.GetValue(seed), new RecommendationEngine(), settings);
+                    await stdout.WriteLineAsync(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"synthetic: {result.Containers} containers x {days}d, {result.Samples:N0} samples, {result.Recommended} recommended in {result.Elapsed.TotalSeconds:0.00}s ({result.SamplesPerSecond / 1e6:0.0} M samples/s, {Environment.ProcessorCount} cores)"));
+                    return ExitCodes.Ok;
+                }
+
+                if (parse.GetValue(history) is not { } file)
+                {
+                    throw new CliInputException("give --history FILE to replay, or --synthetic NxDd for a scale test");
+                }
+
+                var chosen = BuildStrategies(parse.GetValue(strategies)!, settings, parse.GetValue(meta), parse.GetValue(metaColumn)!);
+                var series = await ReadAll(new HistoryFileSource(file.FullName), cancellationToken);
+                var options = new ReplayOptions(Duration("--train", parse.GetValue(train)!), Duration("--step", parse.GetValue(step)!));
+                var results = ReplayRunner.Run(series, chosen, options);
+                ReplayReport.Write(results, parse.GetValue(output)!, stdout);
+                return ExitCodes.Ok;
+            }
+            catch (CliInputException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + e.Message);
+                return ExitCodes.InputError;
+            }
+            catch (HistorySourceException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + e.Message);
+                return ExitCodes.InputError;
+            }
+        });
+        return command;
+    }
+
+    private static List<ISizingStrategy> BuildStrategies(string names, RecommendationSettings settings, FileInfo? meta, string metaColumn)
+    {
+        var engine = new RecommendationEngine();
+        var list = new List<ISizingStrategy>();
+        foreach (var name in names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            list.Add(name switch
+            {
+                "rightsizer" => new RightSizerStrategy(name, engine, settings),
+                "rightsizer-guaranteed" => new RightSizerStrategy(name, engine, settings with { QosClass = QosPolicy.Guaranteed }),
+                "vpa" => new VpaStrategy(),
+                "krr" => new KrrSimpleStrategy(),
+                "static" => new StaticStrategy(meta is null
+                    ? throw new CliInputException("strategy static needs --meta FILE with each series' provisioned memory")
+                    : ProvisionedMemory.Read(meta.FullName, metaColumn)),
+                _ => throw new CliInputException($"--strategies: unknown strategy '{name}'; known: {AllStrategies}"),
+            });
+        }
+
+        return list.Count > 0 ? list : throw new CliInputException("--strategies: name at least one strategy");
+    }
+
+    private static async Task<List<ContainerHistory>> ReadAll(HistoryFileSource source, CancellationToken cancellationToken)
+    {
+        var end = source.End ?? DateTimeOffset.UnixEpoch;
+        var list = new List<ContainerHistory>();
+        await foreach (var history in source.ReadAsync(new HistoryQuery(end, end - DateTimeOffset.UnixEpoch), cancellationToken))
+        {
+            list.Add(history);
+        }
+
+        return list;
+    }
+
+    private static (int Containers, int Days) ParseShape(string shape)
+    {
+        var parts = shape.Split('x');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var containers) && containers > 0
+            && PromDuration.TryParse(parts[1], out var days) && days >= TimeSpan.FromDays(1) && days.Ticks % TimeSpan.TicksPerDay == 0)
+        {
+            return (containers, (int)days.TotalDays);
+        }
+
+        throw new CliInputException($"--synthetic '{shape}': expected CONTAINERSxDAYS such as 10000x14d");
+    }
+
+    private static TimeSpan Duration(string flag, string text) =>
+        PromDuration.TryParse(text, out var duration, out var error) && duration > TimeSpan.Zero
+            ? duration
+            : throw new CliInputException($"{flag} '{text}': {(error.Length > 0 ? error : "must be positive")}");
+}

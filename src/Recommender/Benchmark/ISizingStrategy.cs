@@ -1,0 +1,13 @@
+using RightSizer.Recommender.Model;
+
+namespace RightSizer.Recommender.Benchmark;
+
+/// <summary>A way to size a container from its history: ours, or a peer's published algorithm.</summary>
+public interface ISizingStrategy
+{
+    string Name { get; }
+
+    /// <summary>The proposal at <paramref name="decisionTime"/>, from history before it only; null when it has none.</summary>
+    /// <param name="history">The whole series; samples at or after the decision time must be ignored.</param>
+    SizingProposal? Propose(ContainerHistory history, DateTimeOffset decisionTime);
+}

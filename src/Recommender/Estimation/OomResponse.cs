@@ -6,8 +6,9 @@ namespace RightSizer.Recommender.Estimation;
 /// <summary>
 /// What an OOM kill in the window does to the limit. The floor is the VPA's: at least the limit at the kill times
 /// 1.2 and at least 100 MiB more (OOMBumpUpRatio and OOMMinBumpUp in kubernetes/autoscaler
-/// vertical-pod-autoscaler/pkg/recommender/model/container.go). On top of that each kill widens the margin over the
-/// observed peak, because a container that was killed once has shown that its peaks outgrow its history.
+/// vertical-pod-autoscaler/pkg/recommender/model/container.go). On top of that each kill widens the square-root
+/// headroom over the observed peak, because a container that was killed has shown that its peaks outgrow its history;
+/// widening the headroom rather than adding a share of the peak keeps the response cheap for large containers.
 /// </summary>
 public static class OomResponse
 {
@@ -15,8 +16,8 @@ public static class OomResponse
 
     public static readonly Memory MinBump = Memory.FromMiB(100);
 
-    /// <summary>Extra share of the peak added per kill in the window.</summary>
-    public const double MarginPerKill = 0.3;
+    /// <summary>Each kill in the window adds this many times the usual headroom.</summary>
+    public const double HeadroomPerKill = 2;
 
     /// <returns>The lowest limit the kills allow, or null when no kill says anything about the limit.</returns>
     public static Memory? Floor(IReadOnlyList<OomKill> kills)

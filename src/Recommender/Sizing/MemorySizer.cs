@@ -108,9 +108,9 @@ public static class MemorySizer
 
         var margin = settings.LimitMargin
             ?? (guaranteed ? MemoryPolicyDefaults.GuaranteedLimitMargin : MemoryPolicyDefaults.LimitMargin);
-        var killMargin = OomResponse.MarginPerKill * kills.Count;
-        var headroom = SizeAwareHeadroom.For(basis, settings.LimitHeadroomScale);
-        var limit = Memory.FromBytes((basis * (1 + margin + killMargin)) + headroom);
+        var killFactor = 1 + (OomResponse.HeadroomPerKill * kills.Count);
+        var headroom = SizeAwareHeadroom.For(basis, settings.LimitHeadroomScale) * killFactor;
+        var limit = Memory.FromBytes((basis * (1 + margin)) + headroom);
         reasons.Add(Invariant(
             $"limit: {basisText} {Memory.FromBytes(basis).ToHuman()}{MarginText(margin)} + headroom {Memory.FromBytes(headroom).ToHuman()}"));
 
@@ -131,7 +131,7 @@ public static class MemorySizer
         {
             var floor = OomResponse.Floor(kills);
             var last = kills[^1].LimitAtKill is { } atKill ? $", last at limit {atKill.ToHuman()}" : string.Empty;
-            var text = Invariant($"oom-bump: {kills.Count} kill(s) in window{last}; margin +{killMargin * 100:0.#}%");
+            var text = Invariant($"oom-bump: {kills.Count} kill(s) in window{last}; headroom x{killFactor:0.#}");
             if (floor is { } f && f > limit)
             {
                 limit = f;

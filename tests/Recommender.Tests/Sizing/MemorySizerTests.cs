@@ -76,14 +76,14 @@ public sealed class MemorySizerTests
     }
 
     [Test]
-    public void Size_OomKill_WidensMarginOverPeak()
+    public void Size_OomKill_WidensHeadroomOverPeak()
     {
         var kills = new[] { new OomKill(Traces.End - Traces.Day, null) };
 
         var sized = MemorySizer.Size(Flat400, Traces.End, new RecommendationSettings(), kills, null);
 
-        // 400 × (1 + 0.2 + 0.3) + 200 = 800 Mi.
-        Assert.That(sized.Limit?.Bytes / Traces.MiB, Is.EqualTo(800));
+        // 400 × 1.2 + 200 × (1 + 2) = 1080 Mi.
+        Assert.That(sized.Limit?.Bytes / Traces.MiB, Is.EqualTo(1080));
     }
 
     [Test]

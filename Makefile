@@ -7,6 +7,7 @@ CONFIGURATION ?= Release
 RIGHTSIZER := dotnet run --project src/Operator -c $(CONFIGURATION) --
 TEST_RESULTS ?= artifacts/test-results
 IMAGE ?= rightsizer:dev
+DATASET ?= ../shared/datasets/bitbrains_rnd_2013aug
 
 ##@ General
 
@@ -50,7 +51,17 @@ verify: manifests ## Prove the committed CRD and generated docs are current.
 
 .PHONY: bench
 bench: ## Replay the dev dataset against the peers and run the synthetic scale test.
-	@echo "The benchmark is not built yet."
+	@test -f $(DATASET)/working_set.csv.gz || { echo "bench: $(DATASET)/working_set.csv.gz not found; set DATASET=<folder with working_set.csv.gz and series_meta.csv>"; exit 1; }
+	dotnet build src/Operator -c Release --nologo -v quiet
+	dotnet src/Operator/bin/Release/net10.0/rightsizer.dll bench --history $(DATASET)/working_set.csv.gz \
+	  --meta $(DATASET)/series_meta.csv --train 7d --step 24h \
+	  --strategies rightsizer,rightsizer-guaranteed,vpa,krr,static -o markdown
+	/usr/bin/time -v dotnet src/Operator/bin/Release/net10.0/rightsizer.dll bench --synthetic 10000x14d 2>&1 \
+	  | grep -E '^synthetic|Elapsed \(wall|Maximum resident'
+
+.PHONY: bench-micro
+bench-micro: ## BenchmarkDotNet suite of the estimators and the engine (ns and bytes per sample).
+	dotnet run -c Release --project bench/RightSizer.Benchmarks -- --filter '*' --job short
 
 ##@ Packaging
 

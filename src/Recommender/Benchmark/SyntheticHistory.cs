@@ -20,7 +20,8 @@ public static class SyntheticHistory
     /// <returns>The number of samples written (gaps leave some out).</returns>
     public static int Fill(int index, int seed, long end, Span<Sample> buffer)
     {
-        var random = new Random(HashCode.Combine(seed, index));
+        // Not HashCode.Combine: its seed changes per process, and a run must be repeatable across processes.
+        var random = new Random(unchecked((seed * 1_000_003) + index));
         var size = Math.Exp(Math.Log(32 * MiB) + (random.NextDouble() * Math.Log(8 * 1024 / 32.0)));
         var cycle = size * 0.3 * random.NextDouble();
         var leakPerDay = random.NextDouble() < 0.3 ? size * (0.005 + (0.045 * random.NextDouble())) : 0;

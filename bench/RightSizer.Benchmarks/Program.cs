@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(RightSizer.Benchmarks.EstimatorBenchmarks).Assembly).Run(args);

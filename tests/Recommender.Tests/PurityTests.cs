@@ -30,7 +30,7 @@ public sealed class PurityTests
 
     [Test]
     public void OffendingTypes_EdgeTypeTakingHttpClient_Flagged() =>
-        Assert.That(OffendingTypes(typeof(Prometheus.PrometheusHistorySource)), Does.Contain("System.Net.Http.HttpClient"));
+        Assert.That(OffendingTypes(typeof(RightSizer.Recommender.Prometheus.PrometheusHistorySource)), Does.Contain("System.Net.Http.HttpClient"));
 
     private static List<string> OffendingTypes(Type type)
     {

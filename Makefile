@@ -41,7 +41,7 @@ lint: ## Check formatting and code style (dotnet format --verify-no-changes).
 
 .PHONY: manifests
 manifests: ## Regenerate the CRD from the C# types.
-	$(RIGHTSIZER) generate crd
+	$(RIGHTSIZER) generate crd -o $(CURDIR)/config/crds/rightsizer.io_memorypolicies.yaml
 
 .PHONY: verify
 verify: manifests ## Prove the committed CRD and generated docs are current.

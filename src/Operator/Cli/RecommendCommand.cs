@@ -21,6 +21,7 @@ public static class RecommendCommand
         var window = new Option<string?>("--window") { Description = "History window, e.g. 14d (default: the policy's, else 14d)." };
         var asOf = new Option<string?>("--as-of") { Description = "Use only history before this time: unix seconds or RFC 3339 (default: now; for a history file, just after its newest sample)." };
         var output = new Option<string>("--output", "-o") { Description = "table, json, yaml or csv.", DefaultValueFactory = _ => "table" };
+        var stats = new Option<bool>("--stats") { Description = "Print HTTP requests and bytes exchanged with Prometheus on stderr." };
         output.AcceptOnlyFromAmong("table", "json", "yaml", "csv");
 
         var command = new Command(
@@ -35,6 +36,7 @@ public static class RecommendCommand
         command.Options.Add(window);
         command.Options.Add(asOf);
         command.Options.Add(output);
+        command.Options.Add(stats);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,7 +53,8 @@ public static class RecommendCommand
 
                 var policySettings = PolicySettings.Load(parse.GetValue(policy)?.FullName);
                 var windowLength = ParseWindow(parse.GetValue(window)) ?? policySettings.Window;
-                using var client = prometheusUrl is null ? null : PrometheusHttpClientFactory.Create(prometheus.Read(parse));
+                var transfer = new PrometheusTransferStats();
+                using var client = prometheusUrl is null ? null : PrometheusHttpClientFactory.Create(prometheus.Read(parse), transfer);
                 IHistorySource source = historyFile is not null
                     ? new HistoryFileSource(historyFile.FullName)
                     : new PrometheusHistorySource(client!);
@@ -70,6 +73,12 @@ public static class RecommendCommand
                 var recommendations = await RecommendationRunner.RunAsync(
                     source, query, policySettings.For, new RecommendationEngine(), progress, cancellationToken);
                 progress.Complete();
+                if (parse.GetValue(stats) && client is not null)
+                {
+                    await stderr.WriteLineAsync(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"prometheus: {transfer.Requests} requests, {transfer.RequestBytes} bytes sent, {transfer.ResponseBytes} bytes received"));
+                }
 
                 var report = RecommendationReport.From(time.GetUtcNow(), decisionTime, recommendations);
                 switch (parse.GetValue(output))

@@ -12,8 +12,9 @@ namespace RightSizer.Recommender.Prometheus;
 
 /// <summary>
 /// Reads container memory history from a Prometheus-compatible API. One scan costs a fixed handful of instant queries
-/// (series per namespace, owners, requests, limits, pod labels) plus one range query for OOM kills and one range query
-/// per batch of namespaces holding up to <see cref="PrometheusSourceSettings.SeriesPerRequest"/> containers, so the
+/// (series per namespace, owners, requests, limits, images, pod labels) plus one range query for OOM kills and two
+/// range queries (usage, managed heap) per batch of namespaces holding up to
+/// <see cref="PrometheusSourceSettings.SeriesPerRequest"/> containers, so the
 /// request count grows with containers, not namespaces. Pods are mapped to workloads here, not in PromQL, so the
 /// queries stay simple enough for Thanos, Mimir and VictoriaMetrics alike.
 /// </summary>
@@ -73,8 +74,10 @@ public sealed class PrometheusHistorySource : IHistorySource
         var metadata = await ReadMetadataAsync(query, namespaceScope, cancellationToken);
         foreach (var batch in NamespaceBatcher.Batch(seriesByNamespace, _settings.SeriesPerRequest))
         {
-            var usage = await ReadUsageAsync(query, Scope(batch, labelledPods), cancellationToken);
-            foreach (var history in Assemble(usage, metadata, labelledPods))
+            var scope = Scope(batch, labelledPods);
+            var usage = await ReadUsageAsync(query, scope, cancellationToken);
+            var heap = await RangeAsync(PrometheusQueries.HeapPeaks(scope, _settings.Step), query.Start, query.AsOf, cancellationToken);
+            foreach (var history in Assemble(usage, HeapByContainer(heap, usage), metadata, labelledPods))
             {
                 yield return history;
             }
@@ -124,7 +127,13 @@ public sealed class PrometheusHistorySource : IHistorySource
             oomKills[(series.Label("namespace"), series.Label("pod"), series.Label("container"))] = kills;
         }
 
-        return new ScanMetadata(owners, resources, oomKills);
+        var images = new Dictionary<(string Namespace, string Pod, string Container), string>();
+        foreach (var series in await InstantAsync(PrometheusQueries.ContainerImages(scope, window), query.AsOf, cancellationToken))
+        {
+            images[(series.Label("namespace"), series.Label("pod"), series.Label("container"))] = series.Label("image");
+        }
+
+        return new ScanMetadata(owners, resources, oomKills, images);
     }
 
     private async Task<List<PrometheusSeries>> ReadUsageAsync(HistoryQuery query, string scope, CancellationToken cancellationToken)
@@ -133,8 +142,39 @@ public sealed class PrometheusHistorySource : IHistorySource
         return await RangeAsync(text, query.Start, query.AsOf, cancellationToken);
     }
 
+    /// <summary>
+    /// Heap series by container. Applications scraped without a <c>container</c> label report per pod; such a series
+    /// belongs to the pod's container when the pod has only one.
+    /// </summary>
+    private static Dictionary<(string Namespace, string Pod, string Container), IReadOnlyList<PrometheusPoint>> HeapByContainer(
+        List<PrometheusSeries> heap,
+        List<PrometheusSeries> usage)
+    {
+        var containersOfPod = usage
+            .GroupBy(PodOf)
+            .ToDictionary(group => group.Key, group => group.Select(series => series.Label("container")).Distinct(StringComparer.Ordinal).ToList());
+        var result = new Dictionary<(string Namespace, string Pod, string Container), IReadOnlyList<PrometheusPoint>>();
+        foreach (var series in heap)
+        {
+            var pod = PodOf(series);
+            var container = series.Label("container");
+            if (container.Length == 0 && containersOfPod.TryGetValue(pod, out var containers) && containers.Count == 1)
+            {
+                container = containers[0];
+            }
+
+            if (container.Length > 0)
+            {
+                result[(pod.Namespace, pod.Name, container)] = series.Values;
+            }
+        }
+
+        return result;
+    }
+
     private static IEnumerable<ContainerHistory> Assemble(
         List<PrometheusSeries> usage,
+        Dictionary<(string Namespace, string Pod, string Container), IReadOnlyList<PrometheusPoint>> heap,
         ScanMetadata metadata,
         IReadOnlyDictionary<string, HashSet<string>>? labelledPods)
     {
@@ -159,11 +199,15 @@ public sealed class PrometheusHistorySource : IHistorySource
 
         foreach (var (id, members) in byWorkload)
         {
-            yield return Build(SeriesKey.FromId(id), members, metadata);
+            yield return Build(SeriesKey.FromId(id), members, heap, metadata);
         }
     }
 
-    private static ContainerHistory Build(SeriesKey key, List<(PodKey Pod, PrometheusSeries Series)> members, ScanMetadata metadata)
+    private static ContainerHistory Build(
+        SeriesKey key,
+        List<(PodKey Pod, PrometheusSeries Series)> members,
+        Dictionary<(string Namespace, string Pod, string Container), IReadOnlyList<PrometheusPoint>> heap,
+        ScanMetadata metadata)
     {
         var container = key.Container!;
         var samples = members
@@ -179,10 +223,19 @@ public sealed class PrometheusHistorySource : IHistorySource
 
         // Today's resources are those of the pod seen last: older pods may predate the current template.
         var newest = members.MaxBy(member => member.Series.Values.Count > 0 ? member.Series.Values[^1].Timestamp : double.MinValue).Pod;
+        var heapSamples = members
+            .SelectMany(member => heap.GetValueOrDefault((member.Pod.Namespace, member.Pod.Name, container)) ?? [])
+            .Where(point => double.IsFinite(point.Value))
+            .Select(point => new Sample((long)point.Timestamp, point.Value))
+            .OrderBy(sample => sample.Timestamp)
+            .ToArray();
+        var image = metadata.Images.GetValueOrDefault((newest.Namespace, newest.Name, container));
         return new ContainerHistory(key, samples)
         {
             OomKills = kills,
             Current = metadata.Resources.Current(newest, container),
+            HeapUsage = heapSamples,
+            Runtime = image is null ? null : ContainerRuntimeHints.Empty with { Image = image },
         };
     }
 
@@ -337,5 +390,6 @@ public sealed class PrometheusHistorySource : IHistorySource
     private sealed record ScanMetadata(
         WorkloadOwners Owners,
         PodResources Resources,
-        Dictionary<(string Namespace, string Pod, string Container), List<OomKill>> OomKills);
+        Dictionary<(string Namespace, string Pod, string Container), List<OomKill>> OomKills,
+        Dictionary<(string Namespace, string Pod, string Container), string> Images);
 }

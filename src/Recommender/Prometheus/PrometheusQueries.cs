@@ -88,6 +88,25 @@ public static class PrometheusQueries
         return $"({limit} and on ({ContainerLabels}) {kills}) or ({kills} * 0)";
     }
 
+    /// <summary>Instant query: each container's image, from kube-state-metrics, for JVM and .NET detection.</summary>
+    public static string ContainerImages(string scope, TimeSpan window) =>
+        $"max by ({ContainerLabels}, image) (last_over_time(kube_pod_container_info{{{Matchers("image!=\"\"", scope)}}}[{PromDuration.Format(window)}]))";
+
+    /// <summary>
+    /// Range query at <paramref name="step"/>: each container's managed-heap peak within every step, where the
+    /// application exports one: the JVM's heap pools (<c>jvm_memory_used_bytes{area="heap"}</c>, Micrometer and the
+    /// JMX exporter, summed over pools) or the .NET GC heap (<c>dotnet_gc_last_collection_heap_size_bytes</c> from the
+    /// runtime's own meter, or <c>process_runtime_dotnet_gc_heap_size_bytes</c> from OpenTelemetry's instrumentation,
+    /// summed over generations). Summing per-pool peaks can only overstate the heap, never understate it.
+    /// </summary>
+    public static string HeapPeaks(string scope, TimeSpan step)
+    {
+        var stepText = PromDuration.Format(step);
+        string Peak(string metric, string filter) =>
+            $"sum by ({ContainerLabels}) (max_over_time({metric}{{{Matchers(filter, scope)}}}[{stepText}]))";
+        return $"{Peak("jvm_memory_used_bytes", "area=\"heap\"")} or {Peak("dotnet_gc_last_collection_heap_size_bytes", string.Empty)} or {Peak("process_runtime_dotnet_gc_heap_size_bytes", string.Empty)}";
+    }
+
     private static string Owners(string metric, string objectLabel, string scope, TimeSpan window) =>
         $"max by (namespace, {objectLabel}, owner_kind, owner_name) (last_over_time({metric}{{{Matchers("owner_is_controller!=\"false\"", scope)}}}[{PromDuration.Format(window)}]))";
 

@@ -18,6 +18,10 @@ internal sealed class ClusterScenario
     public const string NightlyPod = "nightly-29000000-abcde";
     public const string HostilePod = "x\"} or up{job=~\".+";
     public const string VictimPod = "victim";
+    public const string Runtimes = "runtimes";
+    public const string JvmPod = "api-0";
+    public const string DotNetPod = "orders-0";
+    public const string JvmImage = "eclipse-temurin:21-jre";
     public const long StepSeconds = 300;
 
     public ClusterScenario(DateTimeOffset now)
@@ -67,6 +71,18 @@ internal sealed class ClusterScenario
 
     public static double VictimWorkingSet(int k) => Memory.FromMiB(32).Bytes + k;
 
+    public static double JvmWorkingSet(int k) => Memory.FromMiB(700).Bytes + k;
+
+    /// <summary>The JVM's two heap pools; their sum is the heap.</summary>
+    public static double EdenUsed(int k) => Memory.FromMiB(100).Bytes + (k * 1000);
+
+    public static double OldGenUsed(int k) => Memory.FromMiB(300).Bytes + k;
+
+    /// <summary>The .NET GC heap per generation; their sum is the heap.</summary>
+    public static double Gen0Size(int k) => Memory.FromMiB(20).Bytes + k;
+
+    public static double Gen2Size(int k) => Memory.FromMiB(180).Bytes + k;
+
     public void Write(string path)
     {
         using var writer = new OpenMetricsWriter(path);
@@ -98,9 +114,35 @@ internal sealed class ClusterScenario
             Ksm(writer, "kube_pod_labels", [("namespace", Hostile), ("pod", pod), ("uid", "u"), ("label_app", app)]);
         }
 
+        WriteRuntimes(writer);
+
         var killed = new (string, string)[] { ("namespace", Shop), ("pod", WebPodB), ("uid", WebPodB), ("container", "app") };
         writer.Series("kube_pod_container_status_restarts_total", killed, KsmTimes().Select(t => (t, t >= OomKillAt ? 1.0 : 0.0)));
         writer.Series("kube_pod_container_status_last_terminated_reason", [.. killed, ("reason", "OOMKilled")], KsmTimes().Where(t => t >= OomKillAt).Select(t => (t, 1.0)));
+    }
+
+    /// <summary>
+    /// A JVM StatefulSet pod whose application metrics carry no container label (pod-level scrape), and a .NET one whose
+    /// do; both images known to kube-state-metrics. Non-heap JVM pools must not count as heap.
+    /// </summary>
+    private void WriteRuntimes(OpenMetricsWriter writer)
+    {
+        var all = Enumerable.Range(0, UsageSamples);
+        WriteUsage(writer, Runtimes, JvmPod, "api", all, JvmWorkingSet, withDuplicates: false);
+        WriteUsage(writer, Runtimes, DotNetPod, "orders", all, JvmWorkingSet, withDuplicates: false);
+        foreach (var (pod, container, image) in new[] { (JvmPod, "api", JvmImage), (DotNetPod, "orders", "mcr.microsoft.com/dotnet/aspnet:10.0") })
+        {
+            Ksm(writer, "kube_pod_owner", [("namespace", Runtimes), ("pod", pod), ("uid", pod), ("owner_kind", "StatefulSet"), ("owner_name", pod[..^2]), ("owner_is_controller", "true")]);
+            Ksm(writer, "kube_pod_container_info", [("namespace", Runtimes), ("pod", pod), ("uid", pod), ("container", container), ("image", image), ("image_id", "sha256:0"), ("container_id", "c")]);
+        }
+
+        (string, string)[] Jvm(string area, string pool) => [("namespace", Runtimes), ("pod", JvmPod), ("job", "apps"), ("area", area), ("id", pool)];
+        writer.Series("jvm_memory_used_bytes", Jvm("heap", "G1 Eden Space"), Usage(all, EdenUsed));
+        writer.Series("jvm_memory_used_bytes", Jvm("heap", "G1 Old Gen"), Usage(all, OldGenUsed));
+        writer.Series("jvm_memory_used_bytes", Jvm("nonheap", "Metaspace"), Usage(all, _ => Memory.FromMiB(90).Bytes));
+        (string, string)[] Gc(string generation) => [("namespace", Runtimes), ("pod", DotNetPod), ("container", "orders"), ("job", "apps"), ("generation", generation)];
+        writer.Series("dotnet_gc_last_collection_heap_size_bytes", Gc("gen0"), Usage(all, Gen0Size));
+        writer.Series("dotnet_gc_last_collection_heap_size_bytes", Gc("gen2"), Usage(all, Gen2Size));
     }
 
     private IEnumerable<long> KsmTimes() => Enumerable.Range(0, ((int)Window.TotalSeconds / 60) + 1).Select(i => StartSeconds + (i * 60L));

@@ -145,10 +145,36 @@ public sealed class PrometheusHistorySourceTests
 
         await ReadAsync(Query());
 
-        // Series counts, three owner queries, requests, limits, OOM kills, one usage batch.
-        Assert.That(_stats.Requests - before, Is.EqualTo(8));
+        // Series counts, three owner queries, requests, limits, OOM kills, images, one batch of usage and heap.
+        Assert.That(_stats.Requests - before, Is.EqualTo(10));
         Assert.That(_stats.ResponseBytes, Is.GreaterThan(0));
     }
+
+    [Test]
+    public async Task ReadAsync_JvmPodWithPodLevelHeapMetrics_HeapIsSumOfHeapPoolsAndImageKnown()
+    {
+        var api = (await ReadAsync(Query()))[SeriesKey.ForContainer(ClusterScenario.Runtimes, "StatefulSet", "api", "api").Id];
+
+        var expected = Enumerable.Range(0, ClusterScenario.UsageSamples).Select(k => ClusterScenario.EdenUsed(k) + ClusterScenario.OldGenUsed(k));
+        Assert.Multiple(() =>
+        {
+            Assert.That(api.HeapUsage.ToArray().Select(s => s.Value), Is.EqualTo(expected), "heap pools summed, Metaspace left out");
+            Assert.That(api.Runtime?.Image, Is.EqualTo(ClusterScenario.JvmImage));
+        });
+    }
+
+    [Test]
+    public async Task ReadAsync_DotNetGcHeapPerGeneration_Summed()
+    {
+        var orders = (await ReadAsync(Query()))[SeriesKey.ForContainer(ClusterScenario.Runtimes, "StatefulSet", "orders", "orders").Id];
+
+        var expected = Enumerable.Range(0, ClusterScenario.UsageSamples).Select(k => ClusterScenario.Gen0Size(k) + ClusterScenario.Gen2Size(k));
+        Assert.That(orders.HeapUsage.ToArray().Select(s => s.Value), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task ReadAsync_ContainerWithoutHeapMetrics_NoHeapUsage() =>
+        Assert.That((await ReadAsync(Query()))[WebId].HeapUsage.Length, Is.Zero);
 
     private HistoryQuery Query() => new(Scenario.End, ClusterScenario.Window);
 

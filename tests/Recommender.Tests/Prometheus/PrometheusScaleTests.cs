@@ -6,8 +6,9 @@ namespace RightSizer.Recommender.Tests.Prometheus;
 
 /// <summary>
 /// The scale measurement: 1,000 containers (in 100 namespaces, 2 containers per Deployment pod) x 14 days at 5-minute
-/// resolution, backfilled into a real Prometheus and read in one scan. Explicit: run it with
-/// <c>scripts/prometheus-scale.sh</c>.
+/// resolution, backfilled into a real Prometheus, read in one scan by the source, then recommended for by the real
+/// <c>rightsizer recommend --prometheus-url</c> executable. Explicit: run it with <c>scripts/prometheus-scale.sh</c>,
+/// which builds the executable first.
 /// </summary>
 [Explicit("scale measurement; run scripts/prometheus-scale.sh")]
 [Category("Scale")]
@@ -52,6 +53,42 @@ public sealed class PrometheusScaleTests
         Assert.That(samples, Is.EqualTo(containers * (end - start) / Step));
         Assert.That(stats.Requests, Is.LessThanOrEqualTo(30));
         Assert.That(scanTime, Is.LessThan(TimeSpan.FromSeconds(60)));
+
+        var (cliTime, recommended, statsLine) = await RunCliAsync(server.BaseUrl, end);
+        await TestContext.Out.WriteLineAsync(
+            $"prometheus-scale: cli=rightsizer recommend --prometheus-url {server.BaseUrl} --as-of {end} -o json --stats; " +
+            $"recommendations={recommended} wall_seconds={cliTime.TotalSeconds:0.0} {statsLine}");
+        Assert.That(recommended, Is.EqualTo(containers));
+        Assert.That(int.Parse(statsLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), Is.LessThanOrEqualTo(30));
+        Assert.That(cliTime, Is.LessThan(TimeSpan.FromSeconds(60)));
+    }
+
+    /// <summary>Runs the built rightsizer executable as a user would, and reads its JSON and its --stats line.</summary>
+    private static async Task<(TimeSpan Wall, int Recommendations, string StatsLine)> RunCliAsync(Uri prometheus, long asOf)
+    {
+        var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "RightSizer.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var dll = Path.Combine(root!.FullName, "src", "Operator", "bin", "Release", "net10.0", "rightsizer.dll");
+        Assert.That(File.Exists(dll), Is.True, $"{dll} is missing: build it with 'dotnet build src/Operator -c Release' (scripts/prometheus-scale.sh does)");
+        var start = new ProcessStartInfo("dotnet", [dll, "recommend", "--prometheus-url", prometheus.ToString(), "--as-of", asOf.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", "json", "--stats", "--timeout", "60s"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var wall = clock.Elapsed;
+        Assert.That(process.ExitCode, Is.Zero, await error);
+        using var json = System.Text.Json.JsonDocument.Parse(await output);
+        var statsLine = (await error).Split('\n').Single(line => line.StartsWith("prometheus:", StringComparison.Ordinal));
+        return (wall, json.RootElement.GetProperty("recommendations").GetArrayLength(), statsLine.Trim());
     }
 
     /// <summary>

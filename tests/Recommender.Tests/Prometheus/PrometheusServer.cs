@@ -29,7 +29,12 @@ internal sealed class PrometheusServer : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     /// <summary>Backfills every file into a fresh data directory, starts Prometheus over it and waits until it is ready.</summary>
-    public static async Task<PrometheusServer> StartAsync(string directory, IReadOnlyList<string> openMetricsFiles, CancellationToken cancellationToken = default)
+    /// <param name="webConfig">A Prometheus web configuration (e.g. tls_server_config); the server then speaks HTTPS.</param>
+    public static async Task<PrometheusServer> StartAsync(
+        string directory,
+        IReadOnlyList<string> openMetricsFiles,
+        CancellationToken cancellationToken = default,
+        string? webConfig = null)
     {
         var prometheus = FindTool("prometheus");
         var promtool = FindTool("promtool");
@@ -60,13 +65,21 @@ internal sealed class PrometheusServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        if (webConfig is not null)
+        {
+            var webConfigFile = Path.Combine(directory, "web.yml");
+            await File.WriteAllTextAsync(webConfigFile, webConfig, cancellationToken);
+            start.ArgumentList.Add($"--web.config.file={webConfigFile}");
+        }
+
         var log = new StringBuilder();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{prometheus} did not start");
         process.ErrorDataReceived += (_, e) => Append(log, e.Data);
         process.OutputDataReceived += (_, e) => Append(log, e.Data);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var server = new PrometheusServer(process, directory, log, new Uri($"http://127.0.0.1:{port}"));
+        var scheme = webConfig is null ? "http" : "https";
+        var server = new PrometheusServer(process, directory, log, new Uri($"{scheme}://127.0.0.1:{port}"));
         try
         {
             await server.WaitReadyAsync(cancellationToken);
@@ -100,7 +113,9 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
     private async Task WaitReadyAsync(CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        // Readiness only: the certificate is what the tests themselves check.
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < ReadyDeadline)
         {

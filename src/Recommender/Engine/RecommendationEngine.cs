@@ -1,4 +1,4 @@
-using System.Globalization;
+using static System.FormattableString;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
@@ -96,6 +96,4 @@ public sealed class RecommendationEngine : IRecommendationEngine
 
         return (request, limit);
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -41,7 +41,7 @@ internal sealed class ContainerListValidator : AbstractValidator<IList<V1alpha1C
 
         if (!Memory.TryParse(text, out var memory, out var error))
         {
-            context.AddFailure(path, $"{error} (got '{text}')");
+            context.AddFailure(path, error);
             return null;
         }
 

@@ -73,7 +73,7 @@ internal sealed class RecommendationValidator : AbstractValidator<V1alpha1Recomm
             return duration;
         }
 
-        context.AddFailure(field, $"{error} (got '{text}')");
+        context.AddFailure(field, error);
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using static System.FormattableString;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
@@ -109,6 +110,4 @@ public static class HeapSizer
     private static bool HasExplicitXmx(ContainerRuntimeHints? hints) =>
         hints is not null
         && hints.Command.Concat(hints.Args).Any(a => a.Contains("-Xmx", StringComparison.Ordinal));
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using static System.FormattableString;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
@@ -209,6 +209,4 @@ public static class MemorySizer
 
     private static string MarginText(double margin) =>
         margin > 0 ? Invariant($" (+{margin * 100:0.#}%)") : string.Empty;
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,10 +1,10 @@
-using static System.FormattableString;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
 using RightSizer.Recommender.Runtime;
 using RightSizer.Recommender.Sizing;
 using RightSizer.Recommender.Units;
+using static System.FormattableString;
 
 namespace RightSizer.Recommender.Engine;
 

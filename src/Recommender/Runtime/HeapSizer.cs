@@ -1,9 +1,9 @@
 using System.Globalization;
-using static System.FormattableString;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
 using RightSizer.Recommender.Units;
+using static System.FormattableString;
 
 namespace RightSizer.Recommender.Runtime;
 

@@ -1,8 +1,8 @@
-using static System.FormattableString;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
 using RightSizer.Recommender.Units;
+using static System.FormattableString;
 
 namespace RightSizer.Recommender.Sizing;
 

@@ -1,5 +1,6 @@
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Policy;
+using RightSizer.Webhooks.Validation;
 
 namespace RightSizer.Operator.Cli;
 

@@ -1,7 +1,7 @@
 using FluentValidation;
 using RightSizer.Api.V1alpha1;
 
-namespace RightSizer.Recommender.Policy;
+namespace RightSizer.Webhooks.Validation;
 
 /// <summary>targetRef: a supported kind, a name, and the API group that kind lives in.</summary>
 internal sealed class TargetReferenceValidator : AbstractValidator<V1alpha1TargetReference>

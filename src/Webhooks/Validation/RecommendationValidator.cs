@@ -2,7 +2,7 @@ using FluentValidation;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Units;
 
-namespace RightSizer.Recommender.Policy;
+namespace RightSizer.Webhooks.Validation;
 
 /// <summary>recommendation: percentiles, margins and durations in range and consistent with each other.</summary>
 internal sealed class RecommendationValidator : AbstractValidator<V1alpha1RecommendationSpec>

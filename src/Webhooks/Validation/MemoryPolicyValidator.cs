@@ -1,7 +1,7 @@
 using FluentValidation;
 using RightSizer.Api.V1alpha1;
 
-namespace RightSizer.Recommender.Policy;
+namespace RightSizer.Webhooks.Validation;
 
 /// <summary>Validates a whole MemoryPolicy; each section has a validator of its own.</summary>
 public sealed class MemoryPolicyValidator : AbstractValidator<V1alpha1MemoryPolicy>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RightSizer.Recommender.Policy;
+namespace RightSizer.Webhooks.Validation;
 
 /// <summary>How values appear in validation messages.</summary>
 internal static class Format

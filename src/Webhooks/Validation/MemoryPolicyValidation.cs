@@ -1,6 +1,6 @@
 using RightSizer.Api.V1alpha1;
 
-namespace RightSizer.Recommender.Policy;
+namespace RightSizer.Webhooks.Validation;
 
 /// <summary>The entry point the CLI and the validating webhook share: every problem of a policy, in path order.</summary>
 public static class MemoryPolicyValidation

@@ -1,7 +1,7 @@
 using FluentValidation;
 using RightSizer.Api.V1alpha1;
 
-namespace RightSizer.Recommender.Policy;
+namespace RightSizer.Webhooks.Validation;
 
 /// <summary>The spec: exactly one way to pick pods, and valid sections.</summary>
 internal sealed class SpecValidator : AbstractValidator<V1alpha1MemoryPolicySpec>

@@ -1,7 +1,7 @@
 using FluentValidation;
 using RightSizer.Api.V1alpha1;
 
-namespace RightSizer.Recommender.Policy;
+namespace RightSizer.Webhooks.Validation;
 
 /// <summary>selector: at least one term, and operators with the values they need.</summary>
 internal sealed class SelectorValidator : AbstractValidator<V1alpha1LabelSelector>

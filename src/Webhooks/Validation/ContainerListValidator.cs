@@ -2,7 +2,7 @@ using FluentValidation;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Units;
 
-namespace RightSizer.Recommender.Policy;
+namespace RightSizer.Webhooks.Validation;
 
 /// <summary>containers: named, unique, with bounds that parse and do not cross.</summary>
 internal sealed class ContainerListValidator : AbstractValidator<IList<V1alpha1ContainerPolicy>>

@@ -3,7 +3,7 @@ using FluentValidation;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Units;
 
-namespace RightSizer.Recommender.Policy;
+namespace RightSizer.Webhooks.Validation;
 
 /// <summary>update: a share for minChange, a count or percentage for maxUnavailable, a duration for cooldown.</summary>
 internal sealed class UpdateValidator : AbstractValidator<V1alpha1UpdateSpec>

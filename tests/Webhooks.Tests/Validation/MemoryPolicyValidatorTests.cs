@@ -1,6 +1,7 @@
 using RightSizer.Recommender.Policy;
+using RightSizer.Webhooks.Validation;
 
-namespace RightSizer.Recommender.Tests.Policy;
+namespace RightSizer.Webhooks.Tests.Validation;
 
 public sealed class MemoryPolicyValidatorTests
 {

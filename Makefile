@@ -40,8 +40,9 @@ lint: ## Check formatting and code style (dotnet format --verify-no-changes).
 ##@ Generated artifacts
 
 .PHONY: manifests
-manifests: ## Regenerate the CRD from the C# types.
+manifests: ## Regenerate the CRD from the C# types and the CLI flag reference from the command tree.
 	$(RIGHTSIZER) generate crd -o $(CURDIR)/config/crds/rightsizer.io_memorypolicies.yaml
+	$(RIGHTSIZER) generate cli-docs -o $(CURDIR)/docs/cli-reference.md
 
 .PHONY: verify
 verify: manifests ## Prove the committed CRD and generated docs are current.

@@ -22,7 +22,8 @@ public sealed class RecommendationEngine : IRecommendationEngine
 
         var to = asOf.ToUnixTimeSeconds();
         var from = to - (long)settings.HistoryWindow.TotalSeconds;
-        var usage = SampleWindow.Slice(history.Usage.Span, from, to);
+        var window = SampleWindow.Slice(history.Usage, from, to);
+        var usage = window.Span;
         var kills = history.OomKills.Where(k => k.Timestamp >= from && k.Timestamp < to).ToList();
         var covered = usage.Length == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(to - usage[0].Timestamp);
         var empty = new Recommendation
@@ -46,7 +47,7 @@ public sealed class RecommendationEngine : IRecommendationEngine
             };
         }
 
-        var sized = MemorySizer.Size(usage, to, settings, kills, history.Current);
+        var sized = MemorySizer.Size(window, to, settings, kills, history.Current);
         var reasons = sized.Reasons.ToList();
         var request = sized.Request;
         var limit = sized.Limit;

@@ -12,6 +12,13 @@ public static class SampleWindow
         return end > start ? samples[start..end] : [];
     }
 
+    public static ReadOnlyMemory<Sample> Slice(ReadOnlyMemory<Sample> samples, long from, long to)
+    {
+        var start = FirstAtOrAfter(samples.Span, from);
+        var end = FirstAtOrAfter(samples.Span, to);
+        return end > start ? samples[start..end] : ReadOnlyMemory<Sample>.Empty;
+    }
+
     private static int FirstAtOrAfter(ReadOnlySpan<Sample> samples, long timestamp)
     {
         var low = 0;

@@ -7,23 +7,28 @@ using static System.FormattableString;
 namespace RightSizer.Recommender.Sizing;
 
 /// <summary>
-/// Turns one container's usage into a request and a limit: the request covers a decayed percentile of usage, the limit
-/// the peak (or a high percentile), each with a margin and a square-root headroom; the limit also covers the growth
-/// trend and the OOM-kill floor; then the QoS shape, the controlled values and the bounds apply, and both round up to
-/// whole MiB.
+/// Turns one container's usage into a request and a limit: the estimators <see cref="EstimatorFactory"/> composes
+/// give the raw values; then an ordered chain applies the QoS shape, the controlled values and the bounds, and rounds
+/// both up to whole MiB.
 /// </summary>
 public static class MemorySizer
 {
     /// <param name="usage">Samples inside the window, sorted by time; not empty.</param>
     public static SizedMemory Size(
-        ReadOnlySpan<Sample> usage,
+        ReadOnlyMemory<Sample> usage,
         long asOf,
         RecommendationSettings settings,
         IReadOnlyList<OomKill> kills,
         CurrentResources? current)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var reasons = new List<string>();
-        var request = SizeRequest(usage, asOf, settings, reasons);
+        var trend = TrendEstimator.Estimate(usage.Span, asOf, settings.GrowthHorizon);
+        var input = new EstimationInput(usage, asOf, kills, trend);
+
+        var requestEstimate = EstimatorFactory.Request(settings).Estimate(input);
+        var request = Memory.FromBytes(requestEstimate.Bytes);
+        reasons.Add("request: " + requestEstimate.Text);
 
         var guaranteed = QosOutcome.WantsGuaranteed(settings.QosClass, current);
         var limitStrategy = settings.LimitStrategy;
@@ -33,21 +38,31 @@ public static class MemorySizer
             limitStrategy = LimitStrategy.Peak;
         }
 
-        var trend = TrendEstimator.Estimate(usage, asOf, settings.GrowthHorizon);
-        var limit = limitStrategy == LimitStrategy.None
-            ? (Memory?)null
-            : SizeLimit(usage, asOf, settings, limitStrategy, guaranteed, kills, trend, reasons);
-        if (limit is null && kills.Count > 0)
+        Memory? limit = null;
+        if (limitStrategy != LimitStrategy.None)
         {
-            reasons.Add(Invariant($"oom: {kills.Count} kill(s) in window, but the policy sets no limit to raise"));
+            var margin = settings.LimitMargin
+                ?? (guaranteed ? MemoryPolicyDefaults.GuaranteedLimitMargin : MemoryPolicyDefaults.LimitMargin);
+            var limitEstimate = EstimatorFactory.Limit(settings, limitStrategy, margin).Estimate(input);
+            limit = Memory.FromBytes(limitEstimate.Bytes);
+            reasons.Add("limit: " + limitEstimate.Text);
+            reasons.AddRange(limitEstimate.Notes);
+        }
+        else
+        {
+            if (kills.Count > 0)
+            {
+                reasons.Add(Invariant($"oom: {kills.Count} kill(s) in window, but the policy sets no limit to raise"));
+            }
+
+            if (trend is { Significant: true, SlopeBytesPerDay: > 0 })
+            {
+                reasons.Add(TrendFloorDecorator.Describe(trend));
+            }
         }
 
-        if (trend is { Significant: true, SlopeBytesPerDay: > 0 } && limit is null)
-        {
-            reasons.Add(Invariant(
-                $"trend: +{Memory.FromBytes(trend.SlopeBytesPerDay).ToHuman()}/day, projected {trend.ProjectedPeak.ToHuman()} at {PromDuration.Format(trend.Horizon)}"));
-        }
-
+        // The post-processing chain, in order: limit >= request, the QoS shape, controlled values, bounds, whole MiB,
+        // and the class that results once CPU is counted.
         if (limit is { } raw && raw < request)
         {
             limit = request;
@@ -71,77 +86,6 @@ public static class MemorySizer
         }
 
         return new SizedMemory(request, limit, qosClass, trend, reasons);
-    }
-
-    private static Memory SizeRequest(ReadOnlySpan<Sample> usage, long asOf, RecommendationSettings settings, List<string> reasons)
-    {
-        var percentile = DecayedPercentile.Estimate(usage, asOf, settings.HalfLife, settings.RequestPercentile);
-        var headroom = SizeAwareHeadroom.For(percentile, settings.RequestHeadroomScale);
-        var request = Memory.FromBytes((percentile * (1 + settings.RequestMargin)) + headroom);
-        reasons.Add(Invariant(
-            $"request: p{settings.RequestPercentile:0.##} {Memory.FromBytes(percentile).ToHuman()}{MarginText(settings.RequestMargin)} + headroom {Memory.FromBytes(headroom).ToHuman()}"));
-        return request;
-    }
-
-    private static Memory SizeLimit(
-        ReadOnlySpan<Sample> usage,
-        long asOf,
-        RecommendationSettings settings,
-        LimitStrategy strategy,
-        bool guaranteed,
-        IReadOnlyList<OomKill> kills,
-        TrendEstimate? trend,
-        List<string> reasons)
-    {
-        double basis;
-        string basisText;
-        if (strategy == LimitStrategy.Percentile)
-        {
-            basis = DecayedPercentile.Estimate(usage, asOf, settings.HalfLife, settings.LimitPercentile);
-            basisText = Invariant($"p{settings.LimitPercentile:0.##}");
-        }
-        else
-        {
-            basis = PeakEstimator.Peak(usage).Value;
-            basisText = "peak";
-        }
-
-        var margin = settings.LimitMargin
-            ?? (guaranteed ? MemoryPolicyDefaults.GuaranteedLimitMargin : MemoryPolicyDefaults.LimitMargin);
-        var killFactor = 1 + (OomResponse.HeadroomPerKill * kills.Count);
-        var headroom = SizeAwareHeadroom.For(basis, settings.LimitHeadroomScale) * killFactor;
-        var limit = Memory.FromBytes((basis * (1 + margin)) + headroom);
-        reasons.Add(Invariant(
-            $"limit: {basisText} {Memory.FromBytes(basis).ToHuman()}{MarginText(margin)} + headroom {Memory.FromBytes(headroom).ToHuman()}"));
-
-        if (trend is { Significant: true, SlopeBytesPerDay: > 0 })
-        {
-            var text = Invariant(
-                $"trend: +{Memory.FromBytes(trend.SlopeBytesPerDay).ToHuman()}/day, projected {trend.ProjectedPeak.ToHuman()} at {PromDuration.Format(trend.Horizon)}");
-            if (trend.ProjectedPeak > limit)
-            {
-                limit = trend.ProjectedPeak;
-                text += "; limit raised to cover it";
-            }
-
-            reasons.Add(text);
-        }
-
-        if (kills.Count > 0)
-        {
-            var floor = OomResponse.Floor(kills);
-            var last = kills[^1].LimitAtKill is { } atKill ? $", last at limit {atKill.ToHuman()}" : string.Empty;
-            var text = Invariant($"oom-bump: {kills.Count} kill(s) in window{last}; headroom x{killFactor:0.#}");
-            if (floor is { } f && f > limit)
-            {
-                limit = f;
-                text += Invariant($"; limit raised to {f.ToHuman()}");
-            }
-
-            reasons.Add(text);
-        }
-
-        return limit;
     }
 
     private static (Memory Request, Memory? Limit) ApplyControlledValues(
@@ -206,7 +150,4 @@ public static class MemorySizer
 
         return (request, limit);
     }
-
-    private static string MarginText(double margin) =>
-        margin > 0 ? Invariant($" (+{margin * 100:0.#}%)") : string.Empty;
 }

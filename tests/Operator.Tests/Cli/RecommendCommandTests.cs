@@ -79,6 +79,7 @@ public sealed class RecommendCommandTests
             Assert.That(lines, Has.All.Length.LessThanOrEqualTo(100));
             Assert.That(lines, Has.Some.Contains("…"), "the long series id is shortened");
             Assert.That(lines, Has.Some.Contains("growing"), "the leak is flagged");
+            Assert.That(lines.Single(l => l.StartsWith("bank/", StringComparison.Ordinal)), Does.EndWith("few samples"));
             Assert.That(lines[^1], Does.StartWith("2 of 3 containers sized"));
         });
     }

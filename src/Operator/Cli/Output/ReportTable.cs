@@ -6,7 +6,8 @@ namespace RightSizer.Operator.Cli.Output;
 
 /// <summary>
 /// The human form of a report: aligned columns that fit 100 characters. The series is shortened in the middle when
-/// long; the note is the first thing worth a look (no data, OOM kills, growth, a QoS warning).
+/// long; the note is the first thing worth a look (too few samples, OOM kills, CPU keeping a pod from Guaranteed,
+/// growth); the reasons in JSON or YAML say more.
 /// </summary>
 public static class ReportTable
 {
@@ -14,7 +15,7 @@ public static class ReportTable
 
     private static readonly (string Name, int Width, bool Right)[] Columns =
     [
-        ("SERIES", 34, false), ("REQUEST", 7, true), ("LIMIT", 7, true), ("QOS", 10, false), ("CONF", 4, true),
+        ("SERIES", 30, false), ("REQUEST", 7, true), ("LIMIT", 7, true), ("QOS", 10, false), ("CONF", 4, true),
         ("SAMPLES", 7, true), ("TREND/DAY", 9, true),
     ];
 
@@ -84,18 +85,20 @@ public static class ReportTable
     {
         if (r.RequestBytes is null)
         {
-            return r.Reasons.Count > 0 ? r.Reasons[0] : "no recommendation";
+            return r.Reasons.Count > 0 && r.Reasons[0].StartsWith("insufficient history", StringComparison.Ordinal)
+                ? "few samples"
+                : "not sized";
         }
 
         if (r.OomKills > 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{r.OomKills} OOM kill(s)");
+            return string.Create(CultureInfo.InvariantCulture, $"{r.OomKills} OOM kill{(r.OomKills == 1 ? string.Empty : "s")}");
         }
 
         var qos = r.Reasons.FirstOrDefault(reason => reason.StartsWith("qos: Guaranteed", StringComparison.Ordinal) && reason.Contains("CPU", StringComparison.Ordinal));
         if (qos is not null)
         {
-            return "CPU blocks Guaranteed";
+            return "CPU≠limits";
         }
 
         return r.Trend is { Significant: true, SlopeBytesPerDay: > 0 } ? "growing" : string.Empty;

@@ -17,6 +17,9 @@ public static class MemoryPolicyDefaults
     public const double RequestPercentile = 90;
     public const LimitStrategy LimitStrategy = V1alpha1.LimitStrategy.Peak;
     public const double LimitPercentile = 99.9;
+
+    /// <summary>Off by default: a weekly limit holds for its own day class only, so it needs re-applying at each boundary.</summary>
+    public const Seasonality Seasonality = V1alpha1.Seasonality.None;
     public const double RequestMargin = 0;
     /// <summary>The limit margin of Burstable pods, whose limit reserves nothing and is burst room.</summary>
     public const double LimitMargin = 0.20;

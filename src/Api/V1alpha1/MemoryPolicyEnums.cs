@@ -72,6 +72,17 @@ public enum LimitStrategy
     None,
 }
 
+/// <summary>Which past days the limit's peak is taken from.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Seasonality>))]
+public enum Seasonality
+{
+    /// <summary>Every day of the history window.</summary>
+    None,
+
+    /// <summary>Only the days of the same class (weekday or weekend, in UTC) as the day of the recommendation.</summary>
+    Weekly,
+}
+
 /// <summary>The QoS class the policy aims for.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<QosPolicy>))]
 public enum QosPolicy

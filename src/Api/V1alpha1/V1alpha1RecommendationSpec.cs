@@ -41,6 +41,11 @@ public sealed class V1alpha1RecommendationSpec
     [Description("Percentile the limit covers when limitStrategy is Percentile, in (0, 100].")]
     public double? LimitPercentile { get; set; }
 
+    [JsonPropertyName("seasonality")]
+    [SchemaDefault(MemoryPolicyDefaults.Seasonality)]
+    [Description("None takes the limit's peak over every day of the window. Weekly takes it over the days of the same class (Monday to Friday, or Saturday and Sunday, in UTC) as the day of the recommendation, so a weekend backup does not inflate weekday limits nor weekday traffic weekend ones; such a limit holds for its own day class only and must be re-applied at each boundary.")]
+    public Seasonality? Seasonality { get; set; }
+
     [JsonPropertyName("requestMargin")]
     [Range(0, 10)]
     [SchemaDefault(MemoryPolicyDefaults.RequestMargin)]

@@ -13,7 +13,8 @@ public static class SettingOverrides
 {
     public static readonly IReadOnlyList<string> Names =
     [
-        "historyWindow", "halfLife", "requestPercentile", "limitStrategy", "limitPercentile", "requestMargin",
+        "historyWindow", "halfLife", "requestPercentile", "limitStrategy", "limitPercentile", "seasonality",
+        "requestMargin",
         "limitMargin", "growthHorizon", "minSamples", "requestHeadroomScale", "limitHeadroomScale",
     ];
 
@@ -41,12 +42,8 @@ public static class SettingOverrides
                 "minSamples" => settings with { MinSamples = (int)Number(assignment, value) },
                 "requestHeadroomScale" => settings with { RequestHeadroomScale = Number(assignment, value) },
                 "limitHeadroomScale" => settings with { LimitHeadroomScale = Number(assignment, value) },
-                "limitStrategy" => settings with
-                {
-                    LimitStrategy = Enum.TryParse<LimitStrategy>(value, out var strategy)
-                        ? strategy
-                        : throw new CliInputException($"--set '{assignment}': one of {string.Join(", ", Enum.GetNames<LimitStrategy>())}"),
-                },
+                "limitStrategy" => settings with { LimitStrategy = Named<LimitStrategy>(assignment, value) },
+                "seasonality" => settings with { Seasonality = Named<Seasonality>(assignment, value) },
                 _ => throw new CliInputException($"--set '{assignment}': unknown setting; known: {string.Join(", ", Names)}"),
             };
         }
@@ -56,6 +53,12 @@ public static class SettingOverrides
 
     private static TimeSpan Duration(string assignment, string value) =>
         PromDuration.TryParse(value, out var duration, out var error) ? duration : throw new CliInputException($"--set '{assignment}': {error}");
+
+    private static T Named<T>(string assignment, string value)
+        where T : struct, Enum =>
+        Enum.GetNames<T>().Contains(value, StringComparer.Ordinal)
+            ? Enum.Parse<T>(value)
+            : throw new CliInputException($"--set '{assignment}': one of {string.Join(", ", Enum.GetNames<T>())}");
 
     private static double Number(string assignment, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)

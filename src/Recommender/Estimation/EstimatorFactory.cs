@@ -19,9 +19,10 @@ public static class EstimatorFactory
     }
 
     /// <summary>
-    /// The limit: the window's peak (or a decayed high percentile), plus the margin, plus the square-root headroom of
-    /// the base, widened by each OOM kill; then raised, if need be, to the growth trend's projection at the horizon and
-    /// to the OOM-kill floor (the limit at the last kill × 1.2, at least +100 MiB).
+    /// The limit: the window's peak (with Weekly seasonality, the peak of the decision day's class; or a decayed high
+    /// percentile), plus the margin, plus the square-root headroom of the base, widened by each OOM kill; then raised,
+    /// if need be, to the growth trend's projection at the horizon and to the OOM-kill floor (the limit at the last
+    /// kill × 1.2, at least +100 MiB).
     /// </summary>
     /// <param name="strategy">Peak or Percentile (None has no limit to estimate).</param>
     /// <param name="margin">The limit margin after the QoS default has been applied.</param>
@@ -30,7 +31,7 @@ public static class EstimatorFactory
         ArgumentNullException.ThrowIfNull(settings);
         IMemoryEstimator basis = strategy == LimitStrategy.Percentile
             ? new DecayedPercentileEstimator(settings.LimitPercentile, settings.HalfLife)
-            : new PeakMemoryEstimator();
+            : new PeakMemoryEstimator(settings.Seasonality);
         var withMargin = new MarginDecorator(basis, margin);
         var withHeadroom = new HeadroomDecorator(withMargin, settings.LimitHeadroomScale, widenPerKill: true);
         return new OomFloorDecorator(new TrendFloorDecorator(withHeadroom));

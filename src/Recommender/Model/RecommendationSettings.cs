@@ -25,6 +25,8 @@ public sealed record RecommendationSettings
     /// <summary>In (0, 100].</summary>
     public double LimitPercentile { get; init; } = MemoryPolicyDefaults.LimitPercentile;
 
+    public Seasonality Seasonality { get; init; } = MemoryPolicyDefaults.Seasonality;
+
     /// <summary>A fraction: 0.1 adds 10%.</summary>
     public double RequestMargin { get; init; } = MemoryPolicyDefaults.RequestMargin;
 

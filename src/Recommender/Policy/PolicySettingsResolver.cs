@@ -26,6 +26,7 @@ public static class PolicySettingsResolver
             RequestPercentile = recommendation.RequestPercentile ?? defaults.RequestPercentile,
             LimitStrategy = recommendation.LimitStrategy ?? defaults.LimitStrategy,
             LimitPercentile = recommendation.LimitPercentile ?? defaults.LimitPercentile,
+            Seasonality = recommendation.Seasonality ?? defaults.Seasonality,
             RequestMargin = recommendation.RequestMargin ?? defaults.RequestMargin,
             LimitMargin = recommendation.LimitMargin,
             GrowthHorizon = Duration(recommendation.GrowthHorizon, "recommendation.growthHorizon") ?? defaults.GrowthHorizon,

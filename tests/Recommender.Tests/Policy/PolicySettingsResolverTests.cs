@@ -16,7 +16,7 @@ public sealed class PolicySettingsResolverTests
             new V1alpha1ContainerPolicy { ContainerName = "sidecar", Mode = ContainerMode.Off },
             new V1alpha1ContainerPolicy { ContainerName = "app", MinAllowed = "256Mi", MaxAllowed = "4Gi", ControlledValues = ControlledValues.RequestsOnly },
         ],
-        Recommendation = new V1alpha1RecommendationSpec { HistoryWindow = "7d", HalfLife = "12h", RequestPercentile = 99 },
+        Recommendation = new V1alpha1RecommendationSpec { HistoryWindow = "7d", HalfLife = "12h", RequestPercentile = 99, Seasonality = Seasonality.Weekly },
         Runtime = new V1alpha1RuntimeSpec { Type = RuntimeKind.JVM, HeapHeadroom = 0.3 },
     };
 
@@ -60,6 +60,7 @@ public sealed class PolicySettingsResolverTests
             Assert.That(settings.HistoryWindow, Is.EqualTo(TimeSpan.FromDays(7)));
             Assert.That(settings.HalfLife, Is.EqualTo(TimeSpan.FromHours(12)));
             Assert.That(settings.RequestPercentile, Is.EqualTo(99));
+            Assert.That(settings.Seasonality, Is.EqualTo(Seasonality.Weekly));
             Assert.That(settings.QosClass, Is.EqualTo(QosPolicy.Guaranteed));
             Assert.That(settings.Runtime, Is.EqualTo(RuntimeKind.JVM));
             Assert.That(settings.HeapHeadroom, Is.EqualTo(0.3));

@@ -37,6 +37,9 @@ public class EstimatorBenchmarks
     public double Peak() => PeakEstimator.Peak(_usage).Value;
 
     [Benchmark(OperationsPerInvoke = Samples)]
+    public double SeasonalPeak() => Recommender.Estimation.SeasonalPeak.Peak(_usage, AsOf.ToUnixTimeSeconds())!.Value.Value;
+
+    [Benchmark(OperationsPerInvoke = Samples)]
     public double Confidence() => ConfidenceEstimator.Estimate(_usage, AsOf.ToUnixTimeSeconds(), TimeSpan.FromDays(14));
 
     [Benchmark(OperationsPerInvoke = Samples)]

@@ -14,8 +14,7 @@ public static class SettingOverrides
     public static readonly IReadOnlyList<string> Names =
     [
         "historyWindow", "halfLife", "requestPercentile", "limitStrategy", "limitPercentile", "seasonality",
-        "requestMargin",
-        "limitMargin", "growthHorizon", "minSamples", "requestHeadroomScale", "limitHeadroomScale",
+        "requestMargin", "limitMargin", "growthHorizon", "minSamples", "requestHeadroomScale", "limitHeadroomScale",
     ];
 
     public static RecommendationSettings Apply(RecommendationSettings settings, IEnumerable<string> assignments)

@@ -13,19 +13,11 @@ public sealed class PeakMemoryEstimator(Seasonality seasonality = Seasonality.No
     {
         ArgumentNullException.ThrowIfNull(input);
         var usage = input.Usage.Span;
-        if (seasonality == Seasonality.Weekly)
-        {
-            var dayClass = WeeklyDayClass.Name(input.AsOf);
-            if (SeasonalPeak.Peak(usage, input.AsOf) is { } seasonal)
-            {
-                return MemoryEstimate.Of(seasonal.Value, $"{dayClass} peak {Memory.FromBytes(seasonal.Value).ToHuman()}");
-            }
-
-            var fallback = PeakEstimator.Peak(usage).Value;
-            return MemoryEstimate.Of(fallback, $"peak {Memory.FromBytes(fallback).ToHuman()} (no {dayClass} in the window yet)");
-        }
-
-        var peak = PeakEstimator.Peak(usage).Value;
-        return MemoryEstimate.Of(peak, "peak " + Memory.FromBytes(peak).ToHuman());
+        var (peak, label, note) = seasonality == Seasonality.Weekly
+            ? SeasonalPeak.Peak(usage, input.AsOf) is { } seasonal
+                ? (seasonal.Value, WeeklyDayClass.Name(input.AsOf) + " peak", string.Empty)
+                : (PeakEstimator.Peak(usage).Value, "peak", $" (no {WeeklyDayClass.Name(input.AsOf)} in the window yet)")
+            : (PeakEstimator.Peak(usage).Value, "peak", string.Empty);
+        return MemoryEstimate.Of(peak, $"{label} {Memory.FromBytes(peak).ToHuman()}{note}");
     }
 }

@@ -9,7 +9,7 @@ public sealed class PurityTests
     private static readonly string[] PureNamespaces =
     [
         "RightSizer.Recommender.Estimation", "RightSizer.Recommender.Sizing", "RightSizer.Recommender.Runtime",
-        "RightSizer.Recommender.Engine", "RightSizer.Recommender.Policy", "RightSizer.Recommender.Units",
+        "RightSizer.Recommender.Engine", "RightSizer.Recommender.Policy", "RightSizer.Api.Units",
         "RightSizer.Recommender.Model", "RightSizer.Recommender.Benchmark",
     ];
 

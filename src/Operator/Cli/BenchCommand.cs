@@ -6,7 +6,7 @@ using RightSizer.Recommender.Benchmark;
 using RightSizer.Recommender.Engine;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Model;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Operator.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RightSizer.Recommender.Prometheus;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Operator.Cli;
 

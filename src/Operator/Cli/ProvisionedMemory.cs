@@ -1,5 +1,5 @@
 using System.Globalization;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Operator.Cli;
 

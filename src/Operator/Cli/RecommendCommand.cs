@@ -4,7 +4,7 @@ using RightSizer.Operator.Cli.Output;
 using RightSizer.Recommender.Engine;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Prometheus;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Operator.Cli;
 

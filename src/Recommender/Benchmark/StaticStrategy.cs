@@ -1,5 +1,5 @@
 using RightSizer.Recommender.Model;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Recommender.Benchmark;
 

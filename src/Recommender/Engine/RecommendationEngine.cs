@@ -3,7 +3,7 @@ using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
 using RightSizer.Recommender.Runtime;
 using RightSizer.Recommender.Sizing;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 using static System.FormattableString;
 
 namespace RightSizer.Recommender.Engine;

@@ -1,4 +1,4 @@
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 using static System.FormattableString;
 
 namespace RightSizer.Recommender.Estimation;

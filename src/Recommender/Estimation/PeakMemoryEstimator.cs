@@ -1,5 +1,5 @@
 using RightSizer.Api.V1alpha1;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Recommender.Estimation;
 

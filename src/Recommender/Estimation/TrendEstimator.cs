@@ -2,7 +2,7 @@ using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using RightSizer.Recommender.Model;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Recommender.Estimation;
 

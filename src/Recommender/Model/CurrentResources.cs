@@ -1,4 +1,4 @@
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Recommender.Model;
 

@@ -6,7 +6,7 @@ using Polly.Timeout;
 using Refit;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Model;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Recommender.Prometheus;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 using static System.FormattableString;
 
 namespace RightSizer.Recommender.Runtime;

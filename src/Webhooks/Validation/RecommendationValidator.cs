@@ -1,6 +1,6 @@
 using FluentValidation;
 using RightSizer.Api.V1alpha1;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Webhooks.Validation;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using RightSizer.Api.V1alpha1;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Webhooks.Validation;
 

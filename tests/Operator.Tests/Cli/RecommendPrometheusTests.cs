@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using RightSizer.Recommender.Tests.Prometheus;
+using RightSizer.Testing.Prometheus;
 
 namespace RightSizer.Operator.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using RightSizer.Recommender.Benchmark;
 using RightSizer.Recommender.Model;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Recommender.Tests.Benchmark;
 

@@ -1,6 +1,6 @@
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Recommender.Tests.Estimation;
 

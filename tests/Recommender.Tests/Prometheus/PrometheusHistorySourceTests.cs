@@ -2,6 +2,7 @@ using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Model;
 using RightSizer.Recommender.Prometheus;
+using RightSizer.Testing.Prometheus;
 
 namespace RightSizer.Recommender.Tests.Prometheus;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Prometheus;
+using RightSizer.Testing.Prometheus;
 
 namespace RightSizer.Recommender.Tests.Prometheus;
 

@@ -1,5 +1,6 @@
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Prometheus;
+using RightSizer.Testing.Prometheus;
 
 namespace RightSizer.Recommender.Tests.Prometheus;
 

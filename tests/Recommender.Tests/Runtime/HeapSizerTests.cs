@@ -1,7 +1,7 @@
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Model;
 using RightSizer.Recommender.Runtime;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Recommender.Tests.Runtime;
 

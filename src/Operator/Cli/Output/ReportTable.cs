@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Operator.Cli.Output;
 

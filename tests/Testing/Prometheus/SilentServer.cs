@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RightSizer.Recommender.Tests.Prometheus;
+namespace RightSizer.Testing.Prometheus;
 
 /// <summary>Accepts connections on 127.0.0.1 and never answers: a server that hangs.</summary>
-internal sealed class SilentServer : IAsyncDisposable
+public sealed class SilentServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly List<TcpClient> _clients = [];

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace RightSizer.Recommender.Tests.Prometheus;
+namespace RightSizer.Testing.Prometheus;
 
 /// <summary>Writes samples in the OpenMetrics text format that <c>promtool tsdb create-blocks-from openmetrics</c> reads.</summary>
-internal sealed class OpenMetricsWriter : IDisposable
+public sealed class OpenMetricsWriter : IDisposable
 {
     private readonly StreamWriter _writer;
 

@@ -1,7 +1,7 @@
-namespace RightSizer.Recommender.Tests.Prometheus;
+namespace RightSizer.Testing.Prometheus;
 
 /// <summary>A real Prometheus serving <see cref="ClusterScenario"/>; one per test class, started in OneTimeSetUp.</summary>
-internal sealed class PrometheusServerFixture : IAsyncDisposable
+public sealed class PrometheusServerFixture : IAsyncDisposable
 {
     private PrometheusServerFixture(PrometheusServer server, ClusterScenario scenario)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RightSizer.Recommender.Units;
+namespace RightSizer.Api.Units;
 
 /// <summary>
 /// An amount of memory in bytes. Kubernetes quantities and Prometheus floats are parsed into this once, at the edge;

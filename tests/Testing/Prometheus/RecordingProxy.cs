@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using System.Net;
 
-namespace RightSizer.Recommender.Tests.Prometheus;
+namespace RightSizer.Testing.Prometheus;
 
 /// <summary>
 /// A reverse proxy on 127.0.0.1 in front of a real Prometheus: records each request's path and headers, strips a
 /// path prefix (answering 404 without it, as a Thanos or Mimir front would), and can answer a chosen status instead
 /// of forwarding, to play an overloaded server.
 /// </summary>
-internal sealed class RecordingProxy : IAsyncDisposable
+public sealed class RecordingProxy : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly HttpClient _upstream = new();

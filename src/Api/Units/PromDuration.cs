@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace RightSizer.Recommender.Units;
+namespace RightSizer.Api.Units;
 
 /// <summary>
 /// Durations in Prometheus notation (<c>14d</c>, <c>48h</c>, <c>1h30m</c>, <c>90s</c>, <c>1w</c>, <c>500ms</c>), the notation

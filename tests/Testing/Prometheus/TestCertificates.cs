@@ -2,10 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace RightSizer.Recommender.Tests.Prometheus;
+namespace RightSizer.Testing.Prometheus;
 
 /// <summary>A throwaway certificate authority and a server certificate for 127.0.0.1 it signed, written as PEM files.</summary>
-internal sealed class TestCertificates
+public sealed class TestCertificates
 {
     private TestCertificates(string caFile, string certFile, string keyFile)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RightSizer.Recommender.Units;
+namespace RightSizer.Api.Units;
 
 /// <summary>Parses Kubernetes resource quantities into whole bytes, rounding fractions of a byte up as Kubernetes does.</summary>
 internal static class QuantityParser

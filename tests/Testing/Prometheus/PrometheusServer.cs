@@ -3,13 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace RightSizer.Recommender.Tests.Prometheus;
+namespace RightSizer.Testing.Prometheus;
 
 /// <summary>
 /// A real Prometheus (Debian package <c>prometheus</c>) serving history backfilled with promtool from OpenMetrics files,
 /// on a free port of 127.0.0.1, in its own temporary directory.
 /// </summary>
-internal sealed class PrometheusServer : IAsyncDisposable
+public sealed class PrometheusServer : IAsyncDisposable
 {
     private const string Missing = "install Debian package prometheus (make test does it via scripts/install-test-deps.sh)";
     private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(60);

@@ -1,13 +1,13 @@
-using RightSizer.Recommender.Units;
+using RightSizer.Api.Units;
 
-namespace RightSizer.Recommender.Tests.Prometheus;
+namespace RightSizer.Testing.Prometheus;
 
 /// <summary>
 /// A small cluster's last day, as cAdvisor (scraped by two jobs) and kube-state-metrics export it: a Deployment whose
 /// pod was replaced half-way and OOM-killed, a CronJob's pod, and a namespace with a hostile pod name. Usage samples
 /// sit 60 s after each 5-minute step boundary so that each step of a range query sees exactly one of them.
 /// </summary>
-internal sealed class ClusterScenario
+public sealed class ClusterScenario
 {
     public const int UsageSamples = 288;
     public const string Shop = "shop";

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("rightsizer-local-apiserver: not built yet");
+return 1;

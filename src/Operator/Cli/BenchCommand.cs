@@ -3,6 +3,7 @@ using System.Globalization;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Operator.Cli.Output;
 using RightSizer.Recommender.Benchmark;
+using RightSizer.Recommender.Benchmark.Baselines;
 using RightSizer.Recommender.Engine;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Model;

@@ -67,6 +67,14 @@ public static class PromDuration
                 return false;
             }
 
+            // TimeSpan's range (about 29,000 years) bounds what can be written; beyond it the text is an error, not a crash.
+            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
+                || amount > (TimeSpan.MaxValue - duration).Ticks / Units[unitIndex].Length.Ticks)
+            {
+                error = $"\"{text}\" is too long a duration";
+                return false;
+            }
+
             if (unitIndex <= lastUnitIndex)
             {
                 error = $"\"{text}\" repeats a unit or lists units out of order (largest first, e.g. 1d12h)";
@@ -75,16 +83,7 @@ public static class PromDuration
 
             lastUnitIndex = unitIndex;
             i += Units[unitIndex].Unit.Length;
-            var length = Units[unitIndex].Length;
-            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
-                || amount > (TimeSpan.MaxValue - duration).Ticks / length.Ticks)
-            {
-                error = $"\"{text}\" is too long (at most {TimeSpan.MaxValue.Days}d)";
-                duration = TimeSpan.Zero;
-                return false;
-            }
-
-            duration += length * amount;
+            duration += Units[unitIndex].Length * amount;
         }
 
         error = string.Empty;

@@ -1,4 +1,5 @@
 using RightSizer.Api.Units;
+using static System.FormattableString;
 
 namespace RightSizer.Api.V1alpha1;
 
@@ -36,6 +37,18 @@ public static class MemoryPolicyLimits
 
     /// <summary><see cref="MinHistoryWindow"/> as a span.</summary>
     public static TimeSpan MinHistoryWindowSpan { get; } = PromDuration.Parse(MinHistoryWindow);
+
+    /// <summary>The percentile range as messages write it: <c>(0, 100]</c>.</summary>
+    public static string PercentileRange { get; } = Invariant($"({PercentileMin}, {PercentileMax}]");
+
+    /// <summary>The margin range as messages write it: <c>[0, 10]</c>.</summary>
+    public static string MarginRange { get; } = Invariant($"[{MarginMin}, {MarginMax}]");
+
+    /// <summary>The heapHeadroom range as messages write it: <c>[0, 0.9]</c>.</summary>
+    public static string HeapHeadroomRange { get; } = Invariant($"[{HeapHeadroomMin}, {HeapHeadroomMax}]");
+
+    /// <summary>The minChange range as messages write it: <c>[0, 1]</c>.</summary>
+    public static string MinChangeRange { get; } = Invariant($"[{MinChangeMin}, {MinChangeMax}]");
 
     /// <summary>Whether a percentile is in (<see cref="PercentileMin"/>, <see cref="PercentileMax"/>].</summary>
     public static bool IsPercentile(double value) => value is > PercentileMin and <= PercentileMax;

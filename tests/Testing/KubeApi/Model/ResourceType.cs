@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RightSizer.Testing.KubeApi.Semantics.Errors;
 
 namespace RightSizer.Testing.KubeApi.Model;
 
@@ -26,7 +27,10 @@ public sealed record ResourceType(
     public string ListKind => Kind + "List";
 
     /// <summary>The resource as errors name it: "pods", "memorypolicies.rightsizer.io".</summary>
-    public string GroupResource => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
+    public GroupResource Resource => new(Group, Plural);
+
+    /// <summary>The kind as validation errors name it: "Pod", "MemoryPolicy.rightsizer.io".</summary>
+    public GroupKind GroupKind => new(Group, Kind);
 
     public bool HasStatus => Subresources.Contains("status");
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RightSizer.Testing.KubeApi.Model;
+using RightSizer.Testing.KubeApi.Semantics.Errors;
 
 namespace RightSizer.Testing.KubeApi.Selectors;
 
@@ -45,7 +46,7 @@ public sealed class FieldSelector
             if (field is not ("metadata.name" or "metadata.namespace")
                 && !(SupportedFields.TryGetValue($"{type.Group}/{type.Plural}", out var fields) && fields.Contains(field)))
             {
-                throw ApiError.BadRequest($"field label not supported: {field}");
+                throw new ApiStatusException(StatusErrors.BadRequest($"field label not supported: {field}"));
             }
 
             terms.Add((field, value, equal));
@@ -67,7 +68,7 @@ public sealed class FieldSelector
             }
         }
 
-        throw ApiError.BadRequest($"invalid selector: '{term}'; can't understand '{term}'");
+        throw new ApiStatusException(StatusErrors.BadRequest($"invalid selector: '{term}'; can't understand '{term}'"));
     }
 
     /// <summary>A field's value as GetAttrs renders it: missing strings are "", booleans "true"/"false", source is source.component.</summary>

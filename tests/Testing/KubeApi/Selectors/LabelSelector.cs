@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RightSizer.Testing.KubeApi.Model;
+using RightSizer.Testing.KubeApi.Semantics.Errors;
 
 namespace RightSizer.Testing.KubeApi.Selectors;
 
@@ -74,7 +75,7 @@ public sealed class LabelSelector
                     "NotIn" => l => !l.TryGetValue(key, out var v) || !values.Contains(v),
                     "Exists" => l => l.ContainsKey(key),
                     "DoesNotExist" => l => !l.ContainsKey(key),
-                    var op => throw ApiError.BadRequest($"\"{op}\" is not a valid label selector operator"),
+                    var op => throw new ApiStatusException(StatusErrors.BadRequest($"\"{op}\" is not a valid label selector operator")),
                 });
             }
         }
@@ -132,7 +133,7 @@ public sealed class LabelSelector
 
         if (term.Length == 0 || term.Contains(' ', StringComparison.Ordinal))
         {
-            throw ApiError.BadRequest($"unable to parse requirement: found '{term}', expected: identifier");
+            throw new ApiStatusException(StatusErrors.BadRequest($"unable to parse requirement: found '{term}', expected: identifier"));
         }
 
         return l => l.ContainsKey(term);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RightSizer.Testing.KubeApi.Model;
+using RightSizer.Testing.KubeApi.Semantics.Errors;
 
 namespace RightSizer.Testing.KubeApi.Storage;
 
@@ -68,7 +69,7 @@ public sealed class ObjectStore
             var key = Key(ObjectMeta.Namespace(obj), ObjectMeta.Name(obj));
             if (bucket.ContainsKey(key))
             {
-                throw ApiError.AlreadyExists(type, ObjectMeta.Name(obj));
+                throw new ApiStatusException(StatusErrors.AlreadyExists(type.Resource, ObjectMeta.Name(obj)));
             }
 
             var stored = Stamp(obj);
@@ -88,12 +89,12 @@ public sealed class ObjectStore
             var key = Key(ObjectMeta.Namespace(obj), name);
             if (!bucket.TryGetValue(key, out var current))
             {
-                throw ApiError.NotFound(type, name);
+                throw new ApiStatusException(StatusErrors.NotFound(type.Resource, name));
             }
 
             if (ObjectMeta.ResourceVersion(current) != expectedResourceVersion)
             {
-                throw ApiError.Conflict(type, name);
+                throw new ApiStatusException(StatusErrors.Conflict(type.Resource, name));
             }
 
             var stored = Stamp(obj);
@@ -112,12 +113,12 @@ public sealed class ObjectStore
             var key = Key(ns, name);
             if (!bucket.TryGetValue(key, out var current))
             {
-                throw ApiError.NotFound(type, name);
+                throw new ApiStatusException(StatusErrors.NotFound(type.Resource, name));
             }
 
             if (expectedResourceVersion is { } expected && ObjectMeta.ResourceVersion(current) != expected)
             {
-                throw ApiError.Conflict(type, name);
+                throw new ApiStatusException(StatusErrors.Conflict(type.Resource, name));
             }
 
             bucket.Remove(key);
@@ -148,7 +149,7 @@ public sealed class ObjectStore
                 var oldest = _history.Count > 0 ? _history.Peek().ResourceVersion - 1 : _resourceVersion;
                 if (sinceResourceVersion < oldest)
                 {
-                    throw ApiError.Expired($"too old resource version: {sinceResourceVersion} ({_resourceVersion})");
+                    throw new ApiStatusException(StatusErrors.TooOldResourceVersion(sinceResourceVersion, _resourceVersion));
                 }
 
                 initial = [.. _history.Where(e => e.ResourceVersion > sinceResourceVersion && ResourceKey(e.Resource) == resourceKey

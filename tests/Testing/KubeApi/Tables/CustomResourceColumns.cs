@@ -58,7 +58,7 @@ public static class CustomResourceColumns
             "boolean" when value is JsonValue v && v.TryGetValue<bool>(out var flag) => flag,
             _ => value.DeepClone(),
         };
-    }
+    };
 
     private static JsonNode? First(JsonPath path, JsonObject obj)
     {

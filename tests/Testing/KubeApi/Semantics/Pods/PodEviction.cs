@@ -105,5 +105,5 @@ public static class PodEviction
         (pod["status"]?["conditions"] as JsonArray ?? []).OfType<JsonObject>()
             .Any(c => c["type"]?.GetValue<string>() == "Ready" && c["status"]?.GetValue<string>() == "True");
 
-    private static long Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var value) ? value : node is JsonValue d && d.TryGetValue<double>(out var real) ? (long)real : 0;
+    private static long Int(JsonNode? node) => CustomResources.JsonTypes.ToLong(node);
 }

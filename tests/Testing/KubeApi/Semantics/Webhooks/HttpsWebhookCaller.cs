@@ -21,7 +21,7 @@ public sealed class HttpsWebhookCaller(Func<string, string, int, string, Uri> re
     {
         var name = webhook["name"]?.GetValue<string>() ?? "";
         var clientConfig = webhook["clientConfig"] as JsonObject ?? [];
-        var timeout = TimeSpan.FromSeconds(webhook["timeoutSeconds"]?.GetValue<int>() ?? DefaultTimeoutSeconds);
+        var timeout = TimeSpan.FromSeconds(webhook["timeoutSeconds"] is { } seconds ? CustomResources.JsonTypes.ToDouble(seconds) : DefaultTimeoutSeconds);
         var uri = WithTimeout(Target(clientConfig), timeout);
         using var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = CaBundleValidator(clientConfig["caBundle"]?.GetValue<string>());
@@ -74,7 +74,7 @@ public sealed class HttpsWebhookCaller(Func<string, string, int, string, Uri> re
         return resolveService(
             service["namespace"]?.GetValue<string>() ?? "",
             service["name"]?.GetValue<string>() ?? "",
-            service["port"]?.GetValue<int>() ?? 443,
+            service["port"] is { } port ? (int)CustomResources.JsonTypes.ToLong(port) : 443,
             service["path"]?.GetValue<string>() ?? "/");
     }
 

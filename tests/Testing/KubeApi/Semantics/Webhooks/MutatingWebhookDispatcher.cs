@@ -134,7 +134,7 @@ public sealed class MutatingWebhookDispatcher(IWebhookCaller caller, Func<string
     public static ApiStatus Denied(string webhookName, JsonObject? result)
     {
         var deniedBy = $"admission webhook \"{webhookName}\" denied the request";
-        var code = result?["code"]?.GetValue<int>() ?? 0;
+        var code = (int)CustomResources.JsonTypes.ToLong(result?["code"]);
         var message = result?["message"]?.GetValue<string>() ?? "";
         var reason = result?["reason"]?.GetValue<string>() ?? "";
         var text = message.Length > 0 ? $"{deniedBy}: {message}" : reason.Length > 0 ? $"{deniedBy}: {reason}" : deniedBy + " without explanation";

@@ -52,11 +52,19 @@ public static class PromDuration
                 return false;
             }
 
-            var amount = long.Parse(s.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture);
+            var digits = s.AsSpan(start, i - start);
             var unitIndex = MatchUnit(s, i);
             if (unitIndex < 0)
             {
-                error = $"\"{text}\" has no valid unit after {amount} (use y, w, d, h, m, s or ms)";
+                error = $"\"{text}\" has no valid unit after {digits} (use y, w, d, h, m, s or ms)";
+                return false;
+            }
+
+            // TimeSpan's range (about 29,000 years) bounds what can be written; beyond it the text is an error, not a crash.
+            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
+                || amount > (TimeSpan.MaxValue - duration).Ticks / Units[unitIndex].Length.Ticks)
+            {
+                error = $"\"{text}\" is too long a duration";
                 return false;
             }
 

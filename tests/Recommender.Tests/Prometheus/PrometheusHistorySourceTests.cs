@@ -95,7 +95,7 @@ public sealed class PrometheusHistorySourceTests
     [Test]
     public async Task ReadAsync_JobPod_MappedToCronJob()
     {
-        var histories = await ReadAsync(Query() with { Namespace = ClusterScenario.Batch });
+        var histories = await ReadAsync(Query() with { Namespaces = [ClusterScenario.Batch] });
 
         Assert.That(histories.Keys, Is.EqualTo(new[] { SeriesKey.ForContainer(ClusterScenario.Batch, "CronJob", "nightly", "worker").Id }));
         Assert.That(histories.Values.Single().Usage.ToArray().Select(s => s.Value), Is.EqualTo(Enumerable.Range(0, ClusterScenario.UsageSamples).Select(ClusterScenario.NightlyWorkingSet)));
@@ -104,7 +104,7 @@ public sealed class PrometheusHistorySourceTests
     [Test]
     public async Task ReadAsync_LabelSelector_OnlyMatchingPods()
     {
-        var histories = await ReadAsync(Query() with { PodLabels = new Dictionary<string, string> { ["app"] = "web", ["tier"] = "frontend" } });
+        var histories = await ReadAsync(Query() with { PodLabels = [new LabelRequirement("app", "web"), new LabelRequirement("tier", "frontend")] });
 
         Assert.That(histories.Keys, Is.EqualTo(new[] { WebId }));
     }
@@ -112,7 +112,7 @@ public sealed class PrometheusHistorySourceTests
     [Test]
     public async Task ReadAsync_HostilePodNameInSelector_MatchesOnlyItself()
     {
-        var histories = await ReadAsync(Query() with { PodLabels = new Dictionary<string, string> { ["app"] = "evil" } });
+        var histories = await ReadAsync(Query() with { PodLabels = [new LabelRequirement("app", "evil")] });
 
         var id = SeriesKey.ForContainer(ClusterScenario.Hostile, "Pod", ClusterScenario.HostilePod, "c").Id;
         Assert.That(histories.Keys, Is.EqualTo(new[] { id }));
@@ -125,7 +125,7 @@ public sealed class PrometheusHistorySourceTests
     [TestCase("shop\n")]
     public async Task ReadAsync_HostileNamespace_MatchesNothing(string ns)
     {
-        var histories = await ReadAsync(Query() with { Namespace = ns });
+        var histories = await ReadAsync(Query() with { Namespaces = [ns] });
 
         Assert.That(histories, Is.Empty);
     }

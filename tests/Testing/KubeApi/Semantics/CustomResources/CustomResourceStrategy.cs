@@ -18,7 +18,7 @@ public static class CustomResourceStrategy
             created.Remove("status");
         }
 
-        Metadata(created)["generation"] = 1;
+        Metadata(created)["generation"] = 1L;
         return created;
     }
 
@@ -34,7 +34,7 @@ public static class CustomResourceStrategy
             }
         }
 
-        var generation = old["metadata"]?["generation"]?.GetValue<long>() ?? 0;
+        var generation = JsonTypes.ToLong(old["metadata"]?["generation"]);
         Metadata(result)["generation"] = JsonNode.DeepEquals(WithoutMetadata(old), WithoutMetadata(result)) ? generation : generation + 1;
         return result;
     }

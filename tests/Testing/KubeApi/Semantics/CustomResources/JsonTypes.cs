@@ -31,14 +31,21 @@ public static class JsonTypes
         return text.IndexOfAny(['.', 'e', 'E']) < 0 && long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _);
     }
 
-    public static double ToDouble(JsonValue number) => number.GetValue<double>();
+    /// <summary>A JSON number as a double, whatever .NET type holds it (values built in code hold long or int).</summary>
+    public static double ToDouble(JsonNode? number) =>
+        number is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            ? double.Parse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+
+    /// <summary>A JSON number as a long (fractions dropped), 0 when absent.</summary>
+    public static long ToLong(JsonNode? number) => (long)ToDouble(number);
 
     /// <summary>Deep equality of two JSON values, numbers by value (Go's DeepEqual of decoded values, int64 vs float64 apart).</summary>
     public static bool DeepEquals(JsonNode? left, JsonNode? right)
     {
         if (left is JsonValue l && right is JsonValue r && l.GetValueKind() == JsonValueKind.Number && r.GetValueKind() == JsonValueKind.Number)
         {
-            return IsInteger(l) == IsInteger(r) && l.GetValue<double>() == r.GetValue<double>();
+            return IsInteger(l) == IsInteger(r) && ToDouble(l) == ToDouble(r);
         }
 
         return JsonNode.DeepEquals(left, right);

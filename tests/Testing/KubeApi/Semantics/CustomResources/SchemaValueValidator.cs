@@ -87,7 +87,7 @@ public static class SchemaValueValidator
             return;
         }
 
-        var floatIsInt = actual == "number" && types.Contains("integer") && IsWhole(((JsonValue)value).GetValue<double>());
+        var floatIsInt = actual == "number" && types.Contains("integer") && IsWhole(JsonTypes.ToDouble(value));
         var intIsFloat = actual == "integer" && types.Contains("number");
         if (!(types.Contains(actual) || floatIsInt || intIsFloat))
         {
@@ -189,15 +189,15 @@ public static class SchemaValueValidator
     {
         // kube-openapi counts runes (utf8.RuneCountInString), not UTF-16 units.
         var length = text.EnumerateRunes().Count();
-        if (schema["maxLength"] is JsonValue max && length > max.GetValue<long>())
+        if (schema["maxLength"] is JsonValue max && length > JsonTypes.ToLong(max))
         {
-            errors.Add(FieldError.TooLong(ErrorPath(name, prefix), (int)max.GetValue<long>()));
+            errors.Add(FieldError.TooLong(ErrorPath(name, prefix), (int)JsonTypes.ToLong(max)));
         }
 
-        if (schema["minLength"] is JsonValue min && length < min.GetValue<long>())
+        if (schema["minLength"] is JsonValue min && length < JsonTypes.ToLong(min))
         {
             errors.Add(FieldError.Invalid(ErrorPath(name, prefix), text,
-                string.Create(CultureInfo.InvariantCulture, $"{name} in body should be at least {min.GetValue<long>()} chars long")));
+                string.Create(CultureInfo.InvariantCulture, $"{name} in body should be at least {JsonTypes.ToLong(min)} chars long")));
         }
 
         if (schema["pattern"] is JsonValue pattern && !Regex.IsMatch(text, pattern.GetValue<string>(), RegexOptions.None, TimeSpan.FromSeconds(1)))
@@ -217,8 +217,8 @@ public static class SchemaValueValidator
 
     private static void ValidateNumber(JsonObject schema, JsonValue number, string name, string prefix, List<FieldError> errors)
     {
-        var value = number.GetValue<double>();
-        if (schema["multipleOf"] is JsonValue factor && factor.GetValue<double>() > 0 && !IsWhole(value / factor.GetValue<double>()))
+        var value = JsonTypes.ToDouble(number);
+        if (schema["multipleOf"] is JsonValue factor && JsonTypes.ToDouble(factor) > 0 && !IsWhole(value / JsonTypes.ToDouble(factor)))
         {
             errors.Add(FieldError.Invalid(ErrorPath(name, prefix), number, $"{name} in body should be a multiple of {Number(factor)}"));
         }
@@ -226,7 +226,7 @@ public static class SchemaValueValidator
         if (schema["maximum"] is JsonValue maximum)
         {
             var exclusive = schema["exclusiveMaximum"]?.GetValueKind() == JsonValueKind.True;
-            if (exclusive ? value >= maximum.GetValue<double>() : value > maximum.GetValue<double>())
+            if (exclusive ? value >= JsonTypes.ToDouble(maximum) : value > JsonTypes.ToDouble(maximum))
             {
                 errors.Add(FieldError.Invalid(ErrorPath(name, prefix), number,
                     $"{name} in body should be less than {(exclusive ? "" : "or equal to ")}{Number(maximum)}"));
@@ -236,7 +236,7 @@ public static class SchemaValueValidator
         if (schema["minimum"] is JsonValue minimum)
         {
             var exclusive = schema["exclusiveMinimum"]?.GetValueKind() == JsonValueKind.True;
-            if (exclusive ? value <= minimum.GetValue<double>() : value < minimum.GetValue<double>())
+            if (exclusive ? value <= JsonTypes.ToDouble(minimum) : value < JsonTypes.ToDouble(minimum))
             {
                 errors.Add(FieldError.Invalid(ErrorPath(name, prefix), number,
                     $"{name} in body should be greater than {(exclusive ? "" : "or equal to ")}{Number(minimum)}"));
@@ -245,19 +245,19 @@ public static class SchemaValueValidator
     }
 
     /// <summary>A bound as the message prints it: <c>%v</c> of the float64 the schema holds.</summary>
-    private static string Number(JsonValue bound) => GoFormat.Float(bound.GetValue<double>());
+    private static string Number(JsonValue bound) => GoFormat.Float(JsonTypes.ToDouble(bound));
 
     private static void ValidateArray(JsonObject schema, JsonArray array, string name, string prefix, List<FieldError> errors)
     {
-        if (schema["maxItems"] is JsonValue max && array.Count > max.GetValue<long>())
+        if (schema["maxItems"] is JsonValue max && array.Count > JsonTypes.ToLong(max))
         {
-            errors.Add(FieldError.TooMany(ErrorPath(name, prefix), array.Count, (int)max.GetValue<long>()));
+            errors.Add(FieldError.TooMany(ErrorPath(name, prefix), array.Count, (int)JsonTypes.ToLong(max)));
         }
 
-        if (schema["minItems"] is JsonValue min && array.Count < min.GetValue<long>())
+        if (schema["minItems"] is JsonValue min && array.Count < JsonTypes.ToLong(min))
         {
             errors.Add(FieldError.Invalid(ErrorPath(name, prefix), array.Count,
-                string.Create(CultureInfo.InvariantCulture, $"{name} in body should have at least {min.GetValue<long>()} items")));
+                string.Create(CultureInfo.InvariantCulture, $"{name} in body should have at least {JsonTypes.ToLong(min)} items")));
         }
 
         if (schema["items"] is JsonObject items)
@@ -282,15 +282,15 @@ public static class SchemaValueValidator
 
     private static void ValidateObject(JsonObject schema, JsonObject obj, string name, string prefix, List<FieldError> errors)
     {
-        if (schema["maxProperties"] is JsonValue max && obj.Count > max.GetValue<long>())
+        if (schema["maxProperties"] is JsonValue max && obj.Count > JsonTypes.ToLong(max))
         {
-            errors.Add(FieldError.TooMany(ErrorPath(name, prefix), obj.Count, (int)max.GetValue<long>()));
+            errors.Add(FieldError.TooMany(ErrorPath(name, prefix), obj.Count, (int)JsonTypes.ToLong(max)));
         }
 
-        if (schema["minProperties"] is JsonValue min && obj.Count < min.GetValue<long>())
+        if (schema["minProperties"] is JsonValue min && obj.Count < JsonTypes.ToLong(min))
         {
             errors.Add(FieldError.Invalid(ErrorPath(name, prefix), obj.Count,
-                string.Create(CultureInfo.InvariantCulture, $"{name} in body should have at least {min.GetValue<long>()} properties")));
+                string.Create(CultureInfo.InvariantCulture, $"{name} in body should have at least {JsonTypes.ToLong(min)} properties")));
         }
 
         var properties = schema["properties"] as JsonObject;

@@ -84,7 +84,7 @@ public static class JsonPatch
             return value;
         }
 
-        var parent = Parent(document, tokens, path);
+        var parent = Parent(document, tokens, path, replacing ? "replace" : "add");
         var last = tokens[^1];
         switch (parent)
         {
@@ -110,7 +110,12 @@ public static class JsonPatch
     private static JsonNode? Remove(JsonNode? document, string path, out JsonNode? removed)
     {
         var tokens = JsonPointer.Parse(path);
-        var parent = Parent(document, tokens, path);
+        if (tokens.Count == 0)
+        {
+            throw new PatchException("remove operation does not apply: doc is missing path: \"\": missing value");
+        }
+
+        var parent = Parent(document, tokens, path, "remove");
         var last = tokens[^1];
         switch (parent)
         {
@@ -160,7 +165,7 @@ public static class JsonPatch
         return true;
     }
 
-    private static JsonNode? Parent(JsonNode? document, IReadOnlyList<string> tokens, string path)
+    private static JsonNode? Parent(JsonNode? document, IReadOnlyList<string> tokens, string path, string operation)
     {
         var parentPath = "/" + string.Join("/", tokens.Take(tokens.Count - 1).Select(JsonPointer.Escape));
         if (tokens.Count == 1)
@@ -170,7 +175,7 @@ public static class JsonPatch
 
         return TryGet(document, parentPath, out var parent) && parent is JsonObject or JsonArray
             ? parent
-            : throw new PatchException($"doc is missing path: {FieldQuote(path)}: missing value");
+            : throw new PatchException($"{operation} operation does not apply: doc is missing path: {FieldQuote(path)}: missing value");
     }
 
     private static int ParseIndex(string token, string path) =>

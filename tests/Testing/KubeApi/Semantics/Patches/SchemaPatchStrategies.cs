@@ -14,11 +14,12 @@ public static class SchemaPatchStrategies
         JsonObject? schema = openApiV3Schema;
         foreach (var field in path)
         {
-            schema = schema?["properties"]?[field] as JsonObject ?? schema?["additionalProperties"] as JsonObject;
-            while (schema?["type"]?.GetValue<string>() == "array" && !ReferenceEquals(field, path[^1]))
+            while (schema?["type"]?.GetValue<string>() == "array")
             {
                 schema = schema["items"] as JsonObject;
             }
+
+            schema = schema?["properties"]?[field] as JsonObject ?? schema?["additionalProperties"] as JsonObject;
         }
 
         return schema?["x-kubernetes-list-type"]?.GetValue<string>() switch

@@ -5,6 +5,7 @@ using RightSizer.Recommender.Engine;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Prometheus;
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
 
 namespace RightSizer.Operator.Cli;
 
@@ -49,8 +50,8 @@ public static class RecommendCommand
                     throw new CliInputException("give exactly one of --history FILE and --prometheus-url URL");
                 }
 
-                var policySettings = PolicySettings.Load(parse.GetValue(policy)?.FullName);
-                var windowLength = ParseWindow(parse.GetValue(window)) ?? policySettings.Window;
+                var policySettings = PolicySettings.Load(parse.GetValue(policy)?.FullName, ParseWindow(parse.GetValue(window)));
+                var windowLength = policySettings.Window;
                 var transfer = new PrometheusTransferStats();
                 using var client = prometheusUrl is null ? null : PrometheusHttpClientFactory.Create(prometheus.Read(parse), transfer);
                 IHistorySource source = historyFile is not null
@@ -115,9 +116,14 @@ public static class RecommendCommand
             return null;
         }
 
-        if (!PromDuration.TryParse(text, out var duration, out var error) || duration < TimeSpan.FromHours(1))
+        if (!PromDuration.TryParse(text, out var duration, out var error))
         {
-            throw new CliInputException($"--window '{text}': {(duration < TimeSpan.FromHours(1) && error.Length == 0 ? "must be at least 1h" : error)}");
+            throw new CliInputException($"--window '{text}': {error}");
+        }
+
+        if (duration < MemoryPolicyLimits.MinHistoryWindowSpan)
+        {
+            throw new CliInputException($"--window '{text}': must be at least {MemoryPolicyLimits.MinHistoryWindow}");
         }
 
         return duration;

@@ -17,6 +17,14 @@ public sealed class MemoryPolicyValidationHandler : IAdmissionHandler
     public const string Unreadable = "unreadable";
     public const string NotOurs = "not-memorypolicy";
 
+    public MemoryPolicyValidationHandler()
+    {
+        // The first validation builds FluentValidation's rules and the client's reflection-based serializer, which can
+        // take longer than the budget on a busy node; a policy refused for that reason would be refused for nothing.
+        MemoryPolicyValidation.Validate(KubernetesJson.Deserialize<V1alpha1MemoryPolicy>(
+            """{"metadata":{"name":"warm-up"},"spec":{"targetRef":{"kind":"Deployment","name":"warm-up"}}}"""));
+    }
+
     public string Webhook => "memorypolicy-validation";
 
     public string Path => WebhookDefaults.ValidateMemoryPolicyPath;

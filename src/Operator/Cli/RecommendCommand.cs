@@ -5,6 +5,7 @@ using RightSizer.Recommender.Engine;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Prometheus;
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
 
 namespace RightSizer.Operator.Cli;
 
@@ -49,17 +50,33 @@ public static class RecommendCommand
                     throw new CliInputException("give exactly one of --history FILE and --prometheus-url URL");
                 }
 
-                var policySettings = PolicySettings.Load(parse.GetValue(policy)?.FullName);
-                var windowLength = ParseWindow(parse.GetValue(window)) ?? policySettings.Window;
+                var policySettings = PolicySettings.Load(parse.GetValue(policy)?.FullName, ParseWindow(parse.GetValue(window)));
+                var windowLength = policySettings.Window;
                 var transfer = new PrometheusTransferStats();
                 using var client = prometheusUrl is null ? null : PrometheusHttpClientFactory.Create(prometheus.Read(parse), transfer);
                 IHistorySource source = historyFile is not null
                     ? new HistoryFileSource(historyFile.FullName)
                     : new PrometheusHistorySource(client!, warn: message => stderr.WriteLine("warning: " + message));
 
+                using var progress = new ProgressLine(stderr, time, interactive: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
+                if (historyFile is not null)
+                {
+                    progress.Phase($"reading {historyFile.Name} ({Memory.FromBytes(historyFile.Exists ? historyFile.Length : 0).ToHuman()})");
+                }
+                else
+                {
+                    progress.Phase("querying Prometheus", () => string.Create(
+                        CultureInfo.InvariantCulture, $"{transfer.Requests} requests, {Memory.FromBytes(transfer.ResponseBytes).ToHuman()} received"));
+                }
+
                 var decisionTime = ParseAsOf(parse.GetValue(asOf))
                     ?? (source is HistoryFileSource file ? file.End : null)
                     ?? time.GetUtcNow();
+                if (historyFile is not null)
+                {
+                    progress.Phase("recommending");
+                }
+
                 if (decisionTime - DateTimeOffset.UnixEpoch < windowLength)
                 {
                     throw new CliInputException($"--window {PromDuration.Format(windowLength)}: reaches back before 1970 from {decisionTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
@@ -67,7 +84,6 @@ public static class RecommendCommand
 
                 var query = scope.Apply(parse, new HistoryQuery(decisionTime, windowLength) { Signal = policySettings.Signal });
 
-                var progress = new ProgressLine(stderr, time, interactive: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
                 var recommendations = await RecommendationRunner.RunAsync(
                     source, query, policySettings.For, new RecommendationEngine(), progress, cancellationToken);
                 progress.Complete();
@@ -115,9 +131,14 @@ public static class RecommendCommand
             return null;
         }
 
-        if (!PromDuration.TryParse(text, out var duration, out var error) || duration < TimeSpan.FromHours(1))
+        if (!PromDuration.TryParse(text, out var duration, out var error))
         {
-            throw new CliInputException($"--window '{text}': {(duration < TimeSpan.FromHours(1) && error.Length == 0 ? "must be at least 1h" : error)}");
+            throw new CliInputException($"--window '{text}': {error}");
+        }
+
+        if (duration < MemoryPolicyLimits.MinHistoryWindowSpan)
+        {
+            throw new CliInputException($"--window '{text}': must be at least {MemoryPolicyLimits.MinHistoryWindow}");
         }
 
         return duration;

@@ -85,9 +85,9 @@ public sealed class PrometheusHistorySourceTests
     {
         var histories = await ReadAsync(Query());
 
-        Assert.That(histories[WebId].Current, Is.EqualTo(new CurrentResources(ClusterScenario.WebMemoryRequest, ClusterScenario.WebMemoryLimit, 250, 500, "Burstable", false)));
+        Assert.That(histories[WebId].Current, Is.EqualTo(new CurrentResources(ClusterScenario.WebMemoryRequest, ClusterScenario.WebMemoryLimit, 250, 500, QosClass.Burstable, false)));
         var nightly = histories[SeriesKey.ForContainer(ClusterScenario.Batch, "CronJob", "nightly", "worker").Id];
-        Assert.That(nightly.Current, Is.EqualTo(new CurrentResources(ClusterScenario.NightlyMemory, ClusterScenario.NightlyMemory, 1000, 1000, "Guaranteed", true)));
+        Assert.That(nightly.Current, Is.EqualTo(new CurrentResources(ClusterScenario.NightlyMemory, ClusterScenario.NightlyMemory, 1000, 1000, QosClass.Guaranteed, true)));
         var victim = histories[SeriesKey.ForContainer(ClusterScenario.Hostile, "Pod", ClusterScenario.VictimPod, "c").Id];
         Assert.That(victim.Current, Is.Null, "kube-state-metrics reported no resources for this pod");
     }

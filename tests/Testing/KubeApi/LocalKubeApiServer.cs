@@ -75,7 +75,7 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 
         var state = new ApiServerState(options);
-        var writes = new ResourceWrites(state, new MergePatcher());
+        var writes = new ResourceWrites(state, new SemanticPatcher());
         var deletes = new ResourceDeletes(state);
         var router = new ApiRouter(state, token, writes, deletes, eviction: null);
 
@@ -102,7 +102,7 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
 
         foreach (var ns in BuiltInResources.InitialNamespaces)
         {
-            writes.Create(PathOf(state, "v1", "Namespace", ""), new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, dryRun: false);
+            writes.Create(PathOf(state, "v1", "Namespace", ""), new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, WriteOptions.Internal("kube-apiserver"));
         }
 
         var nodes = new NodeSimulator(state, options.SimulateNodes);
@@ -149,11 +149,11 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         var typed = RequestBody.AsObjectOf(obj, path.Type);
         if (existing is null)
         {
-            _writes.Create(path with { Name = "" }, typed, dryRun: false);
+            _writes.Create(path with { Name = "" }, typed, WriteOptions.Internal("rightsizer-tests"));
         }
         else
         {
-            _writes.Update(path, existing, typed, ObjectMeta.ResourceVersion(existing), dryRun: false);
+            _writes.Update(path, existing, typed, ObjectMeta.ResourceVersion(existing), WriteOptions.Internal("rightsizer-tests"));
         }
     }
 

@@ -63,6 +63,11 @@ public sealed class ApiRouter
         {
             // The client went away.
         }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            // A bug of this server answers as the real one does for a panic: 500 InternalError naming the error.
+            await ResponseWriter.WriteStatusAsync(context, StatusErrors.InternalError(e.GetType().Name + ": " + e.Message));
+        }
     }
 
     private async Task ServePublicAsync(HttpContext context, string path)

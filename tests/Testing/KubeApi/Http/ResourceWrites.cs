@@ -1,19 +1,23 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using RightSizer.Testing.KubeApi.Model;
 using RightSizer.Testing.KubeApi.Registry;
+using RightSizer.Testing.KubeApi.Semantics.Crds;
+using RightSizer.Testing.KubeApi.Semantics.CustomResources;
 using RightSizer.Testing.KubeApi.Semantics.Errors;
+using RightSizer.Testing.KubeApi.Semantics.Patches;
 
 namespace RightSizer.Testing.KubeApi.Http;
 
 /// <summary>
 /// POST, PUT and PATCH in the order of the real handlers (apiserver handlers/create.go, update.go, patch.go and
-/// registry/generic/registry/store.go): decode, namespace set from the URL, name generated, strategy, persist with the
-/// resourceVersion precondition.
+/// registry/generic/registry/store.go): decode (custom resources pruned and defaulted by their schema), namespace set
+/// from the URL, name generated, strategy, validation, managed fields, persist under the resourceVersion precondition.
 /// </summary>
 public sealed class ResourceWrites
 {
+    private static readonly ResourceType NamespaceType = BuiltInResources.All.First(t => t is { Group: "", Plural: "namespaces" });
+
     private readonly ApiServerState _state;
     private readonly IObjectPatcher _patcher;
 
@@ -25,26 +29,27 @@ public sealed class ResourceWrites
 
     public async Task CreateAsync(HttpContext context, ApiPath path)
     {
-        var obj = RequestBody.AsObjectOf(await RequestBody.ReadAsync(context), path.Type);
-        var stored = Create(path, obj, IsDryRun(context));
-        await ResponseWriter.WriteJsonAsync(context, 201, stored);
+        var options = Options(context);
+        var obj = Decode(context, path.Type, RequestBody.AsObjectOf(await RequestBody.ReadAsync(context), path.Type), options);
+        await ResponseWriter.WriteJsonAsync(context, 201, Create(path, obj, options));
     }
 
     public async Task UpdateAsync(HttpContext context, ApiPath path)
     {
-        var obj = RequestBody.AsObjectOf(await RequestBody.ReadAsync(context), path.Type);
+        var options = Options(context);
+        var obj = Decode(context, path.Type, RequestBody.AsObjectOf(await RequestBody.ReadAsync(context), path.Type), options);
         var name = ObjectMeta.Name(obj);
         if (name != path.Name)
         {
             throw new ApiStatusException(StatusErrors.BadRequest($"the name of the object ({name}) does not match the name on the URL ({path.Name})"));
         }
 
-        SetNamespace(path, obj);
         var existing = _state.Store.Get(path.Type, path.Namespace, path.Name)
             ?? throw new ApiStatusException(StatusErrors.NotFound(path.Type.Resource, path.Name));
-        long expected;
-        if (ObjectMeta.ResourceVersion(obj) is var rv && rv == 0)
+        var expected = ObjectMeta.ResourceVersion(obj);
+        if (expected == 0)
         {
+            // Custom resources forbid unconditional updates (apiextensions strategy AllowUnconditionalUpdate false).
             if (path.Type.IsCustom)
             {
                 throw new ApiStatusException(StatusErrors.Invalid(path.Type.GroupKind, path.Name,
@@ -53,13 +58,8 @@ public sealed class ResourceWrites
 
             expected = ObjectMeta.ResourceVersion(existing);
         }
-        else
-        {
-            expected = rv;
-        }
 
-        var stored = Update(path, existing, obj, expected, IsDryRun(context));
-        await ResponseWriter.WriteJsonAsync(context, 200, stored);
+        await ResponseWriter.WriteJsonAsync(context, 200, Update(path, existing, obj, expected, options));
     }
 
     public async Task PatchAsync(HttpContext context, ApiPath path)
@@ -71,35 +71,33 @@ public sealed class ResourceWrites
             throw new ApiStatusException(StatusErrors.UnsupportedMediaType(accepted));
         }
 
+        var options = Options(context);
         var patch = await RequestBody.ReadAsync(context);
-        var query = context.Request.Query;
-        var request = new PatchRequest(
-            query["fieldManager"].ToString(),
-            query["force"] == "true",
-            path.Subresource,
-            _state.Time.GetUtcNow());
+        var request = new PatchRequest(options.FieldManager, context.Request.Query["force"] == "true", path.Subresource, _state.Time.GetUtcNow());
         var existing = _state.Store.Get(path.Type, path.Namespace, path.Name);
+        var applying = mediaType == MediaTypes.ApplyPatch;
         if (existing is null)
         {
-            if (mediaType != MediaTypes.ApplyPatch || path.Subresource.Length > 0)
+            if (!applying || path.Subresource.Length > 0)
             {
                 throw new ApiStatusException(StatusErrors.NotFound(path.Type.Resource, path.Name));
             }
 
             var created = RequestBody.AsObjectOf(_patcher.Apply(path.Type, mediaType, null, patch, request), path.Type);
             ObjectMeta.Of(created)["name"] = path.Name;
-            await ResponseWriter.WriteJsonAsync(context, 201, Create(path, created, IsDryRun(context)));
+            created = Decode(context, path.Type, created, options);
+            await ResponseWriter.WriteJsonAsync(context, 201, Create(path, created, options, recordManagedFields: false));
             return;
         }
 
-        var patched = RequestBody.AsObjectOf(_patcher.Apply(path.Type, mediaType, existing, patch, request), path.Type);
+        var patched = Decode(context, path.Type, RequestBody.AsObjectOf(_patcher.Apply(path.Type, mediaType, existing, patch, request), path.Type), options);
         var patchedVersion = ObjectMeta.ResourceVersion(patched);
         var expected = patchedVersion == 0 ? ObjectMeta.ResourceVersion(existing) : patchedVersion;
-        await ResponseWriter.WriteJsonAsync(context, 200, Update(path, existing, patched, expected, IsDryRun(context)));
+        await ResponseWriter.WriteJsonAsync(context, 200, Update(path, existing, patched, expected, options, recordManagedFields: !applying));
     }
 
     /// <summary>Creates an object as the create handler does; also used by the simulated controllers.</summary>
-    public JsonObject Create(ApiPath path, JsonObject obj, bool dryRun)
+    public JsonObject Create(ApiPath path, JsonObject obj, WriteOptions options, bool recordManagedFields = true)
     {
         var type = path.Type;
         if (path.Subresource.Length > 0)
@@ -108,13 +106,11 @@ public sealed class ResourceWrites
         }
 
         SetNamespace(path, obj);
-        if (type.Namespaced && !(type.Group.Length == 0 && type.Plural == "namespaces")
-            && _state.Store.Get(NamespaceType, "", ObjectMeta.Namespace(obj)) is null)
+        if (type.Namespaced && _state.Store.Get(NamespaceType, "", ObjectMeta.Namespace(obj)) is null)
         {
-            throw new ApiStatusException(StatusErrors.NotFound(new GroupResource("", "namespaces"), ObjectMeta.Namespace(obj)));
+            throw new ApiStatusException(StatusErrors.NotFound(NamespaceType.Resource, ObjectMeta.Namespace(obj)));
         }
 
-        var metadata = ObjectMeta.Of(obj);
         if (ObjectMeta.Name(obj).Length == 0)
         {
             if (ObjectMeta.GenerateName(obj).Length == 0)
@@ -123,13 +119,30 @@ public sealed class ResourceWrites
                     [FieldError.Required("metadata.name", "name or generateName is required")]));
             }
 
-            metadata["name"] = ObjectMeta.GenerateName(obj) + _state.NameSuffix();
+            ObjectMeta.Of(obj)["name"] = ObjectMeta.GenerateName(obj) + _state.NameSuffix();
         }
 
         var now = _state.Time.GetUtcNow();
+        if (IsCrd(type))
+        {
+            obj = CrdValidator.WithDefaults(obj);
+            CrdValidator.EnsureValid(obj);
+        }
+
         ObjectRules.PrepareForCreate(type, obj, now, _state.NewUid());
+        if (type.IsCustom)
+        {
+            obj = CustomResourceStrategy.PrepareForCreate(obj, type.HasStatus);
+            ValidateCustom(type, obj);
+        }
+
         KindRules.PrepareForCreate(type, obj, now);
-        if (dryRun)
+        if (recordManagedFields && options.FieldManager.Length > 0)
+        {
+            obj = ServerSideApply.RecordUpdate(null, obj, options.FieldManager, now, SemanticPatcher.ListStrategies(type));
+        }
+
+        if (options.DryRun)
         {
             return obj;
         }
@@ -139,8 +152,8 @@ public sealed class ResourceWrites
         return stored;
     }
 
-    /// <summary>Replaces an object (main resource or a subresource) under a resourceVersion precondition.</summary>
-    public JsonObject Update(ApiPath path, JsonObject existing, JsonObject updated, long expectedResourceVersion, bool dryRun)
+    /// <summary>Replaces an object (main resource or /status) under a resourceVersion precondition.</summary>
+    public JsonObject Update(ApiPath path, JsonObject existing, JsonObject updated, long expectedResourceVersion, WriteOptions options, bool recordManagedFields = true)
     {
         var type = path.Type;
         if (_state.Faults.TakeConflict(type.Plural) || expectedResourceVersion != ObjectMeta.ResourceVersion(existing))
@@ -149,21 +162,29 @@ public sealed class ResourceWrites
         }
 
         SetNamespace(path, updated);
-        JsonObject next;
-        switch (path.Subresource)
+        var next = path.Subresource switch
         {
-            case "":
-                ObjectRules.PrepareForUpdate(type, existing, updated);
-                next = updated;
-                break;
-            case "status":
-                next = ObjectRules.PrepareForStatusUpdate(existing, updated);
-                break;
-            default:
-                throw new ApiStatusException(ServerErrors.MethodNotSupported(type.Resource, "update"));
+            "" => MainUpdate(type, existing, updated),
+            "status" => type.IsCustom ? CustomResourceStrategy.PrepareForStatusUpdate(existing, updated) : ObjectRules.PrepareForStatusUpdate(existing, updated),
+            _ => throw new ApiStatusException(ServerErrors.MethodNotSupported(type.Resource, "update")),
+        };
+        if (IsCrd(type))
+        {
+            next = CrdValidator.WithDefaults(next);
+            CrdValidator.EnsureValid(next);
         }
 
-        if (dryRun)
+        if (type.IsCustom)
+        {
+            ValidateCustom(type, next);
+        }
+
+        if (recordManagedFields && options.FieldManager.Length > 0)
+        {
+            next = ServerSideApply.RecordUpdate(existing, next, options.FieldManager, _state.Time.GetUtcNow(), SemanticPatcher.ListStrategies(type), path.Subresource);
+        }
+
+        if (options.DryRun)
         {
             return next;
         }
@@ -178,9 +199,63 @@ public sealed class ResourceWrites
         return stored;
     }
 
-    private static ResourceType NamespaceType { get; } = BuiltInResources.All.First(t => t.Plural == "namespaces");
+    private static JsonObject MainUpdate(ResourceType type, JsonObject existing, JsonObject updated)
+    {
+        ObjectRules.PrepareForUpdate(type, existing, updated);
+        return type.IsCustom ? CustomResourceStrategy.PrepareForUpdate(existing, updated, type.HasStatus) : updated;
+    }
 
-    private static bool IsDryRun(HttpContext context) => context.Request.Query["dryRun"] == "All";
+    /// <summary>A custom resource as the apiextensions decoder reads it: pruned, defaulted, unknown fields warned about or refused.</summary>
+    private static JsonObject Decode(HttpContext context, ResourceType type, JsonObject obj, WriteOptions options)
+    {
+        if (Schema(type) is not { } schema)
+        {
+            return obj;
+        }
+
+        var decoded = schema.Decode(obj, options.FieldValidation);
+        foreach (var warning in decoded.Warnings)
+        {
+            ResponseWriter.AddWarning(context, warning);
+        }
+
+        return decoded.Object;
+    }
+
+    private static void ValidateCustom(ResourceType type, JsonObject obj)
+    {
+        if (Schema(type) is { } schema && schema.Validate(obj) is { Count: > 0 } errors)
+        {
+            throw new ApiStatusException(schema.Invalid(ObjectMeta.Name(obj), errors));
+        }
+    }
+
+    private static CustomResourceSchema? Schema(ResourceType type) =>
+        type.CustomVersion?["schema"]?["openAPIV3Schema"] is JsonObject schema
+            ? new CustomResourceSchema(type.Group, type.Version, type.Kind, schema)
+            : null;
+
+    private static WriteOptions Options(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var manager = query["fieldManager"].ToString();
+        if (manager.Length == 0)
+        {
+            // Without fieldManager the real server names the writer after its user agent's program name.
+            manager = context.Request.Headers.UserAgent.ToString().Split('/')[0];
+        }
+
+        var validation = query["fieldValidation"].ToString() switch
+        {
+            "Strict" => FieldValidation.Strict,
+            "Ignore" => FieldValidation.Ignore,
+            "" or "Warn" => FieldValidation.Warn,
+            var other => throw new ApiStatusException(StatusErrors.BadRequest($"fieldValidation parameter unsupported: {other}")),
+        };
+        return new WriteOptions(manager, query["dryRun"] == "All", validation);
+    }
+
+    private static bool IsCrd(ResourceType type) => type is { Group: "apiextensions.k8s.io", Plural: "customresourcedefinitions" };
 
     private static void SetNamespace(ApiPath path, JsonObject obj)
     {
@@ -199,6 +274,4 @@ public sealed class ResourceWrites
 
         metadata["namespace"] = path.Namespace;
     }
-
-    internal static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -13,7 +13,7 @@ public static class ResponseWriter
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = contentType;
-        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body.ToJsonString()), context.RequestAborted);
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body.ToJsonString(GoJson.Options)), context.RequestAborted);
     }
 
     public static Task WriteStatusAsync(HttpContext context, ApiStatus status)

@@ -187,7 +187,7 @@ public sealed class WatchStream
 
         public async Task WriteAsync(string eventType, JsonObject obj)
         {
-            var line = new JsonObject { ["type"] = eventType, ["object"] = obj }.ToJsonString() + "\n";
+            var line = new JsonObject { ["type"] = eventType, ["object"] = obj }.ToJsonString(GoJson.Options) + "\n";
             await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
         }

@@ -195,7 +195,8 @@ public sealed class ObjectStore
 
     private JsonObject Stamp(JsonObject obj)
     {
-        var stored = (JsonObject)obj.DeepClone();
+        // Re-parsed so every stored value is JSON-backed: a number set in code as int reads back as long too.
+        var stored = (JsonObject)JsonNode.Parse(obj.ToJsonString())!;
         _resourceVersion++;
         ObjectMeta.Of(stored)["resourceVersion"] = _resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return stored;

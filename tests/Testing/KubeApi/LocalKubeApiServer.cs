@@ -108,7 +108,7 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         }
 
         var nodes = new NodeSimulator(state, options.SimulateNodes);
-        var simulators = new List<IAsyncDisposable> { nodes };
+        var simulators = new List<IAsyncDisposable> { nodes, new WorkloadSimulator(state, writes, deletes, options.SimulateControllers) };
         return new LocalKubeApiServer(app, directory, state, writes, nodes, simulators, baseUrl, caPem, kubeconfigPath);
     }
 

@@ -64,6 +64,9 @@ public sealed partial class LeaseLeadership : ILeadership, IDisposable
         }
     }
 
+    /// <summary>Raised after every acquire-or-renew round with whether the lease is held, for probes and tests.</summary>
+    public event EventHandler<bool>? RoundCompleted;
+
     public Task WaitUntilLeaderAsync(CancellationToken cancellationToken) => _leading.Task.WaitAsync(cancellationToken);
 
     /// <summary>Acquires, then renews every retry period until cancelled or until leadership is lost.</summary>
@@ -87,9 +90,18 @@ public sealed partial class LeaseLeadership : ILeadership, IDisposable
             }
 
             Observe(acquired);
+            if (_lost.IsCancellationRequested)
+            {
+                RoundCompleted?.Invoke(this, acquired);
+                break;
+            }
+
+            // The next round's timer starts before anyone hears of this one, so a test clock advanced on the signal fires it.
+            var next = Task.Delay(_timings.RetryPeriod, _time, cancellationToken);
+            RoundCompleted?.Invoke(this, acquired);
             try
             {
-                await Task.Delay(_timings.RetryPeriod, _time, cancellationToken).ConfigureAwait(false);
+                await next.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

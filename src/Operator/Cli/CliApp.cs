@@ -13,6 +13,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create(() => CreateRootCommand(timeProvider)));
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(OperatorCommand.Create(timeProvider));
         return root;
     }
 }

@@ -14,10 +14,13 @@ public sealed class ResourceCache<T>
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, T>> _byNamespace = new(StringComparer.Ordinal);
     private readonly List<Action<T?, T?>> _handlers = [];
-    private volatile bool _synced;
+    private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>True once the first list has been stored.</summary>
-    public bool HasSynced => _synced;
+    public bool HasSynced => _synced.Task.IsCompleted;
+
+    /// <summary>Completes when the first list has been stored.</summary>
+    public Task Synced => _synced.Task;
 
     public int Count => _byNamespace.Values.Sum(objects => objects.Count);
 
@@ -54,7 +57,7 @@ public sealed class ResourceCache<T>
             Upsert(item);
         }
 
-        _synced = true;
+        _synced.TrySetResult();
     }
 
     public void Upsert(T obj)

@@ -6,7 +6,6 @@ namespace RightSizer.Operator.Reconcilers;
 /// <param name="Recommendations">One per sized or reported container; null when there is no history snapshot yet.</param>
 /// <param name="RecommendedAt">The decision time of the snapshot the recommendations come from.</param>
 /// <param name="HistoryMessage">The history source's message when the last scan failed.</param>
-/// <param name="UpdateBlocked">Why running pods cannot be brought to the recommendation, if they cannot.</param>
 public sealed record StatusInput(
     long Generation,
     bool TargetFound,
@@ -18,6 +17,7 @@ public sealed record StatusInput(
     DateTimeOffset? RecommendedAt,
     DateTimeOffset Now)
 {
+    /// <summary>Why running pods cannot be brought to the recommendation, if they cannot.</summary>
     public (string Reason, string Message)? UpdateBlocked { get; init; }
 
     /// <summary>Containers whose policy mode is Off: reported, never required to have a recommendation.</summary>

@@ -48,7 +48,7 @@ public static class ContainerHistoryAssembler
                 PodResources.MemoryLimit(spec),
                 PodResources.CpuMillis(spec.Resources?.Requests),
                 PodResources.CpuMillis(spec.Resources?.Limits),
-                newest!.Status?.QosClass,
+                Enum.TryParse<QosClass>(newest!.Status?.QosClass, out var qos) ? qos : null,
                 PodResources.CpuGuaranteed(newest)),
             Runtime = spec is null ? found.FirstOrDefault()?.Runtime : new ContainerRuntimeHints(
                 spec.Image,

@@ -89,6 +89,7 @@ public sealed partial class MemoryPolicyReconciler(
             time.GetUtcNow())
         {
             OffContainers = off,
+            TargetReason = target.Reason,
         };
 
         var plans = Plan(policy, target, recommendations);
@@ -167,7 +168,7 @@ public sealed partial class MemoryPolicyReconciler(
         }
 
         var ns = policy.Metadata.NamespaceProperty ?? string.Empty;
-        var result = new List<(WorkloadState, UpdatePlan, IReadOnlyList<ContainerTarget>)>();
+        var result = new List<(WorkloadState Workload, UpdatePlan Plan, IReadOnlyList<ContainerTarget> Targets)>();
         foreach (var workload in target.Workloads)
         {
             var pods = target.Pods
@@ -188,7 +189,7 @@ public sealed partial class MemoryPolicyReconciler(
                 server.Capabilities,
                 time.GetUtcNow(),
                 blocked);
-            result.Add((workload, UpdatePlanner.Plan(input), targets));
+            result.Add((workload, UpdatePlanner.Plan(input), (IReadOnlyList<ContainerTarget>)targets));
         }
 
         return result;

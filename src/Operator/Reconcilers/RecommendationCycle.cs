@@ -9,8 +9,8 @@ using RightSizer.Recommender.Prometheus;
 namespace RightSizer.Operator.Reconcilers;
 
 /// <summary>
-/// Reads history once per interval for every policy together: one scan per memory signal in use (per watched
-/// namespace when the operator is limited to some), as long as the longest window asked for, keeping only the
+/// Reads history once per interval for every policy together: one scan per memory signal in use (over the watched
+/// namespaces), as long as the longest window asked for, keeping only the
 /// containers of the policies' targets. So the Prometheus cost follows the number of containers, not of policies.
 /// After each attempt every policy is enqueued; a failed scan keeps the last good snapshot and is retried with backoff.
 /// </summary>
@@ -99,18 +99,14 @@ public sealed partial class RecommendationCycle
             foreach (var signal in wanted.Keys.Select(k => k.Signal).Distinct())
             {
                 var signalWindow = wanted.Where(w => w.Key.Signal == signal).Max(w => w.Value);
-                IReadOnlyList<string?> scopes = _options.Namespaces.Count == 0 ? [null] : [.. _options.Namespaces];
-                foreach (var ns in scopes)
+                var query = new HistoryQuery(asOf, signalWindow) { Signal = signal, Namespaces = _options.Namespaces };
+                await foreach (var history in _source.ReadAsync(query, cancellationToken).ConfigureAwait(false))
                 {
-                    var query = new HistoryQuery(asOf, signalWindow) { Signal = signal, Namespace = ns };
-                    await foreach (var history in _source.ReadAsync(query, cancellationToken).ConfigureAwait(false))
+                    var key = history.Key;
+                    if (key.Namespace is { } n && key.WorkloadKind is { } kind && key.WorkloadName is { } name
+                        && wanted.ContainsKey((signal, n, kind, name)))
                     {
-                        var key = history.Key;
-                        if (key.Namespace is { } n && key.WorkloadKind is { } kind && key.WorkloadName is { } name
-                            && wanted.ContainsKey((signal, n, kind, name)))
-                        {
-                            histories[$"{signal}|{key.Id}"] = history;
-                        }
+                        histories[$"{signal}|{key.Id}"] = history;
                     }
                 }
             }

@@ -24,7 +24,7 @@ public static class StatusBuilder
 
         var target = input.TargetFound
             ? Condition(ConditionTypes.TargetFound, ConditionStatus.True, ConditionReasons.TargetResolved, input.TargetMessage)
-            : Condition(ConditionTypes.TargetFound, ConditionStatus.False, ConditionReasons.TargetNotFound, input.TargetMessage);
+            : Condition(ConditionTypes.TargetFound, ConditionStatus.False, input.TargetReason, input.TargetMessage);
         var history = HistoryCondition(input);
         var recommendation = RecommendationCondition(input, history);
         var ready = ReadyCondition(input, target, recommendation);
@@ -72,7 +72,7 @@ public static class StatusBuilder
                 }
                 : null,
             OomKills = r.OomKills,
-            Reasons = r.Reasons.Count == 0 ? null : [.. r.Reasons],
+            Reasons = r.Reasons.Count == 0 ? null : [.. r.Reasons.Select(reason => reason.Text)],
         };
     }
 
@@ -81,32 +81,25 @@ public static class StatusBuilder
         var kept = input.Recommendations is null ? "no recommendation yet" : Invariant($"keeping the recommendations of {input.RecommendedAt:u}");
         switch (input.History)
         {
-            case HistoryState.Unreachable:
-                return Condition(ConditionTypes.HistoryAvailable, ConditionStatus.False, ConditionReasons.PrometheusUnreachable, $"{input.HistoryMessage}; {kept}");
-            case HistoryState.Failed:
-                return Condition(ConditionTypes.HistoryAvailable, ConditionStatus.False, ConditionReasons.PrometheusQueryFailed, $"{input.HistoryMessage}; {kept}");
+            case HistoryState.Unreachable or HistoryState.Failed:
+                return Condition(ConditionTypes.HistoryAvailable, ConditionStatus.False, ConditionReasons.PrometheusUnavailable, $"{input.HistoryMessage}; {kept}");
             case HistoryState.Pending:
-                return Condition(ConditionTypes.HistoryAvailable, ConditionStatus.Unknown, ConditionReasons.AwaitingFirstScan, "waiting for the first history scan");
+                return Condition(ConditionTypes.HistoryAvailable, ConditionStatus.Unknown, ConditionReasons.Pending, "waiting for the first history scan");
             default:
                 break;
         }
 
         var sized = input.Recommendations ?? [];
-        if (!input.TargetFound || sized.Count == 0)
+        var sizedOnly = sized.Where(r => !input.OffContainers.Contains(Name(r))).ToList();
+        if (!input.TargetFound || sizedOnly.Count == 0 || sizedOnly.All(r => r.Samples == 0))
         {
-            return Condition(ConditionTypes.HistoryAvailable, ConditionStatus.False, ConditionReasons.NoHistory, "no memory history for the target's containers");
+            return Condition(ConditionTypes.HistoryAvailable, ConditionStatus.False, ConditionReasons.InsufficientHistory, "no memory history for the target's containers");
         }
 
-        var short_ = sized.Where(r => !r.HasValue && r.Samples > 0).ToList();
-        var none = sized.Where(r => r.Samples == 0).ToList();
-        if (none.Count == sized.Count)
+        var thin = sizedOnly.Where(r => !r.HasValue).ToList();
+        if (thin.Count > 0)
         {
-            return Condition(ConditionTypes.HistoryAvailable, ConditionStatus.False, ConditionReasons.NoHistory, "no memory history for the target's containers");
-        }
-
-        if (short_.Count > 0 || none.Count > 0)
-        {
-            var names = string.Join(", ", short_.Concat(none).Select(r => r.Series.Container ?? r.Series.Id));
+            var names = string.Join(", ", thin.Select(Name));
             return Condition(ConditionTypes.HistoryAvailable, ConditionStatus.False, ConditionReasons.InsufficientHistory, $"too little history for {names}");
         }
 
@@ -126,14 +119,19 @@ public static class StatusBuilder
             return Condition(ConditionTypes.RecommendationReady, ConditionStatus.Unknown, history.Reason!, history.Message);
         }
 
-        var missing = recommendations.Where(r => !r.HasValue && !input.OffContainers.Contains(r.Series.Container ?? r.Series.Id)).ToList();
+        if (recommendations.Count > 0 && recommendations.All(r => input.OffContainers.Contains(Name(r))))
+        {
+            return Condition(ConditionTypes.RecommendationReady, ConditionStatus.False, ConditionReasons.ContainerModeOff, "every container's mode is Off");
+        }
+
+        var missing = recommendations.Where(r => !r.HasValue && !input.OffContainers.Contains(Name(r))).ToList();
         if (recommendations.Count == 0 || missing.Count > 0)
         {
-            var why = missing.Select(r => $"{r.Series.Container}: {r.Reasons.FirstOrDefault()}").FirstOrDefault() ?? "no container to size";
+            var why = missing.Select(r => $"{Name(r)}: {r.Reasons.FirstOrDefault()?.Text}").FirstOrDefault() ?? "no container to size";
             return Condition(ConditionTypes.RecommendationReady, ConditionStatus.False, ConditionReasons.InsufficientHistory, why);
         }
 
-        return Condition(ConditionTypes.RecommendationReady, ConditionStatus.True, ConditionReasons.Recommended,
+        return Condition(ConditionTypes.RecommendationReady, ConditionStatus.True, ConditionReasons.RecommendationsComputed,
             Invariant($"{recommendations.Count(r => r.HasValue)} containers recommended"));
     }
 
@@ -154,8 +152,10 @@ public static class StatusBuilder
             return Condition(ConditionTypes.Ready, ConditionStatus.False, blocked.Reason, blocked.Message);
         }
 
-        return Condition(ConditionTypes.Ready, ConditionStatus.True, ConditionReasons.Reconciled, recommendation.Message);
+        return Condition(ConditionTypes.Ready, ConditionStatus.True, ConditionReasons.RecommendationsComputed, recommendation.Message);
     }
+
+    private static string Name(Recommendation r) => r.Series.Container ?? r.Series.Id;
 
     private static V1alpha1Condition Condition(string type, ConditionStatus status, string reason, string? message) =>
         new() { Type = type, Status = status, Reason = reason, Message = message };

@@ -1,3 +1,4 @@
+using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Model;
 
 namespace RightSizer.Operator.Reconcilers;
@@ -19,6 +20,9 @@ public sealed record StatusInput(
 {
     /// <summary>Why running pods cannot be brought to the recommendation, if they cannot.</summary>
     public (string Reason, string Message)? UpdateBlocked { get; init; }
+
+    /// <summary>When the target is not found, the TargetFound reason (TargetNotFound, NoPodsMatched).</summary>
+    public string TargetReason { get; init; } = ConditionReasons.TargetNotFound;
 
     /// <summary>Containers whose policy mode is Off: reported, never required to have a recommendation.</summary>
     public IReadOnlySet<string> OffContainers { get; init; } = new HashSet<string>(StringComparer.Ordinal);

@@ -23,7 +23,7 @@ public sealed class TargetResolver(ClusterCaches caches)
             var workload = Workload(ns, kind, name);
             if (workload is null)
             {
-                return ResolvedTarget.NotFound($"{kind} {name} not found in namespace {ns}");
+                return ResolvedTarget.NotFound(ConditionReasons.TargetNotFound, $"{kind} {name} not found in namespace {ns}");
             }
 
             var wanted = new WorkloadRef(kind.ToString(), name);
@@ -39,7 +39,7 @@ public sealed class TargetResolver(ClusterCaches caches)
             var pods = caches.Pods.List(ns).Where(IsActive).Where(pod => SelectorMatcher.Matches(selector, pod.Metadata.Labels)).ToList();
             if (pods.Count == 0)
             {
-                return ResolvedTarget.NotFound($"no running pod in namespace {ns} matches the selector");
+                return ResolvedTarget.NotFound(ConditionReasons.NoPodsMatched, $"no running pod in namespace {ns} matches the selector");
             }
 
             var owners = pods.ToDictionary(pod => pod.Metadata.Name, _owners.Resolve, StringComparer.Ordinal);
@@ -50,7 +50,7 @@ public sealed class TargetResolver(ClusterCaches caches)
             return new ResolvedTarget(true, $"selector: {pods.Count} pods of {workloads.Count} workloads", workloads, pods) { OwnerOfPod = owners };
         }
 
-        return ResolvedTarget.NotFound("the policy names neither a targetRef nor a selector");
+        return ResolvedTarget.NotFound(ConditionReasons.InvalidSpec, "the policy names neither a targetRef nor a selector");
     }
 
     /// <summary>Running or about to run, and not being deleted.</summary>

@@ -1,4 +1,5 @@
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
 
 namespace RightSizer.Operator.Updater;
 
@@ -6,4 +7,4 @@ namespace RightSizer.Operator.Updater;
 /// <param name="Limit">Null: the limit is not changed.</param>
 /// <param name="QosClass">The pod QoS class these values give.</param>
 /// <param name="HeapSized">A JVM or .NET heap is sized from the limit at start, so new memory needs a restart.</param>
-public sealed record ContainerTarget(string Name, Memory Request, Memory? Limit, string? QosClass, bool HeapSized = false);
+public sealed record ContainerTarget(string Name, Memory Request, Memory? Limit, QosClass? QosClass, bool HeapSized = false);

@@ -1,3 +1,5 @@
+using RightSizer.Api.V1alpha1;
+
 namespace RightSizer.Operator.Updater;
 
 /// <summary>A pod of the target as the planner sees it (see <see cref="PodSnapshots"/> for the mapping from the API).</summary>
@@ -5,7 +7,7 @@ public sealed record PodSnapshot(
     string Name,
     bool Ready,
     bool HasController,
-    string? QosClass,
+    QosClass? QosClass,
     DateTimeOffset Created,
     IReadOnlyList<ContainerState> Containers)
 {

@@ -1,4 +1,5 @@
 using k8s.Models;
+using RightSizer.Api.V1alpha1;
 using RightSizer.Operator.Reconcilers;
 
 namespace RightSizer.Operator.Updater;
@@ -23,7 +24,7 @@ public static class PodSnapshots
             pod.Metadata.Name,
             Ready: pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true,
             HasController: OwnerResolver.Controller(pod.Metadata) is not null,
-            pod.Status?.QosClass,
+            Enum.TryParse<QosClass>(pod.Status?.QosClass, out var qos) ? qos : null,
             new DateTimeOffset(DateTime.SpecifyKind(pod.Metadata.CreationTimestamp ?? DateTime.UnixEpoch, DateTimeKind.Utc)),
             containers)
         {

@@ -10,7 +10,7 @@ public sealed class UpdatePlannerTests
     private static readonly ServerCapabilities V135 = new(1, 35);
     private static readonly ServerCapabilities V133 = new(1, 33);
     private static readonly ServerCapabilities V132 = new(1, 32);
-    private static readonly ContainerTarget Target = new("app", Memory.FromMiB(512), Memory.FromMiB(1024), "Burstable");
+    private static readonly ContainerTarget Target = new("app", Memory.FromMiB(512), Memory.FromMiB(1024), QosClass.Burstable);
 
     // Each row: a situation and the action and reason expected for the pod "web-a" (the oldest, most drifted).
     private static readonly TestCaseData[] Rows =
@@ -31,7 +31,7 @@ public sealed class UpdatePlannerTests
         Row("Plan_InPlaceInfeasible_EvictsInstead", Input(mode: PolicyMode.InPlace, server: V135, pods: [Pod("web-a", 256, 512) with { Resize = ResizeStatus.Infeasible }, Pod("web-b", 512, 1024)]), UpdateAction.Evict, UpdateReasons.ResizeInfeasible),
         Row("Plan_InPlaceDeferred_Waits", Input(mode: PolicyMode.InPlace, server: V135, pods: [Pod("web-a", 256, 512) with { Resize = ResizeStatus.Deferred }, Pod("web-b", 512, 1024)]), UpdateAction.None, UpdateReasons.ResizeDeferred),
         Row("Plan_InPlaceInProgress_Waits", Input(mode: PolicyMode.InPlace, server: V135, pods: [Pod("web-a", 256, 512) with { Resize = ResizeStatus.InProgress }, Pod("web-b", 512, 1024)]), UpdateAction.None, UpdateReasons.ResizeInProgress),
-        Row("Plan_InPlaceQosWouldChange_EvictsInstead", Input(mode: PolicyMode.InPlace, server: V135, targets: [Target with { QosClass = "Guaranteed" }]), UpdateAction.Evict, UpdateReasons.QosClassWouldChange),
+        Row("Plan_InPlaceQosWouldChange_EvictsInstead", Input(mode: PolicyMode.InPlace, server: V135, targets: [Target with { QosClass = QosClass.Guaranteed }]), UpdateAction.Evict, UpdateReasons.QosClassWouldChange),
         Row("Plan_InPlaceLimitDecreaseOn133_EvictsInstead", Input(mode: PolicyMode.InPlace, server: V133, pods: [Pod("web-a", 2048, 4096), Pod("web-b", 512, 1024)]), UpdateAction.Evict, UpdateReasons.LimitDecreaseNeedsRestart),
         Row("Plan_InPlaceLimitDecreaseOn133WithRestartPolicy_Resizes", Input(mode: PolicyMode.InPlace, server: V133, pods: [Pod("web-a", 2048, 4096, restart: true), Pod("web-b", 512, 1024)]), UpdateAction.Resize, UpdateReasons.Drifted),
         Row("Plan_InPlaceLimitDecreaseOn134_Resizes", Input(mode: PolicyMode.InPlace, server: new ServerCapabilities(1, 34), pods: [Pod("web-a", 2048, 4096), Pod("web-b", 512, 1024)]), UpdateAction.Resize, UpdateReasons.Drifted),
@@ -100,7 +100,7 @@ public sealed class UpdatePlannerTests
         new TestCaseData(input, action, reason).SetName(name);
 
     private static PodSnapshot Pod(string name, double? requestMiB, double? limitMiB, TimeSpan? age = null, bool restart = false) =>
-        new(name, Ready: true, HasController: true, "Burstable", Now - (age ?? TimeSpan.FromDays(name == "web-a" ? 3 : 2)),
+        new(name, Ready: true, HasController: true, QosClass.Burstable, Now - (age ?? TimeSpan.FromDays(name == "web-a" ? 3 : 2)),
             [new ContainerState("app", requestMiB is { } r ? Memory.FromMiB(r) : null, limitMiB is { } l ? Memory.FromMiB(l) : null, restart)]);
 
     private static UpdatePlanInput Input(

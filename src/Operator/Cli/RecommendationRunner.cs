@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Model;
 
-namespace RightSizer.Recommender.Engine;
+namespace RightSizer.Operator.Cli;
 
 /// <summary>
 /// Runs the engine over every container a history source yields, on all cores while the source is still reading,

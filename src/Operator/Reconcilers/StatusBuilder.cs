@@ -90,8 +90,13 @@ public static class StatusBuilder
         }
 
         var sized = input.Recommendations ?? [];
+        if (!input.TargetFound)
+        {
+            return Condition(ConditionTypes.HistoryAvailable, ConditionStatus.Unknown, input.TargetReason, "no target to read history for");
+        }
+
         var sizedOnly = sized.Where(r => !input.OffContainers.Contains(Name(r))).ToList();
-        if (!input.TargetFound || sizedOnly.Count == 0 || sizedOnly.All(r => r.Samples == 0))
+        if (sizedOnly.Count == 0 || sizedOnly.All(r => r.Samples == 0))
         {
             return Condition(ConditionTypes.HistoryAvailable, ConditionStatus.False, ConditionReasons.InsufficientHistory, "no memory history for the target's containers");
         }

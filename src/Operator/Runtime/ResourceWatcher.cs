@@ -71,11 +71,12 @@ public sealed partial class ResourceWatcher<T>
 
                 var outcome = await WatchOnceAsync(resourceVersion, cancellationToken).ConfigureAwait(false);
                 resourceVersion = outcome.Expired ? null : outcome.ResourceVersion;
-                _metrics.WatchRestarted(_client.Resource, outcome.Expired ? "expired" : outcome.Error is null ? "closed" : "error");
                 if (outcome.Error is not null)
                 {
                     throw outcome.Error;
                 }
+
+                _metrics.WatchRestarted(_client.Resource, outcome.Expired ? "expired" : "closed");
 
                 if (outcome.Events > 0)
                 {
@@ -93,6 +94,7 @@ public sealed partial class ResourceWatcher<T>
             }
             catch (Exception e)
             {
+                _metrics.WatchRestarted(_client.Resource, "error");
                 var delay = _backoff.Delay(failures++);
                 LogWatchFailed(_logger, e, _client.Resource, delay);
                 try

@@ -73,6 +73,7 @@ public static class StatusBuilder
                 : null,
             OomKills = r.OomKills,
             Reasons = r.Reasons.Count == 0 ? null : [.. r.Reasons.Select(reason => reason.Text)],
+            ReasonCodes = r.Reasons.Count == 0 ? null : [.. r.Reasons.Select(reason => reason.Code)],
         };
     }
 

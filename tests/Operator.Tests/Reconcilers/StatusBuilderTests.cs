@@ -72,6 +72,16 @@ public sealed class StatusBuilderTests
     }
 
     [Test]
+    public void Build_ThinContainer_ReasonCodeBesideText()
+    {
+        var status = StatusBuilder.Build(Input() with { Recommendations = [Thin] }, null);
+
+        var sidecar = status.Recommendations!.Single();
+        Assert.That(sidecar.ReasonCodes, Is.EqualTo(new[] { ReasonCode.InsufficientHistory }));
+        Assert.That(sidecar.Reasons, Is.EqualTo(new[] { "insufficient history: 12 samples < minSamples 288" }));
+    }
+
+    [Test]
     public void Build_TargetGone_KeepsLastRecommendations()
     {
         var before = StatusBuilder.Build(Input(), null);

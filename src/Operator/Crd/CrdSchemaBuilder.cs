@@ -74,7 +74,12 @@ public static class CrdSchemaBuilder
             schema = TypeSchema(property.PropertyType, property);
         }
 
-        schema["description"] = description;
+        // apiextensions refuses anything but the type on the root metadata schema, a description included.
+        if (property.PropertyType != typeof(V1ObjectMeta))
+        {
+            schema["description"] = description;
+        }
+
         if (property.GetCustomAttribute<DurationAttribute>() is not null)
         {
             schema["pattern"] = PromDuration.Pattern;
@@ -92,7 +97,14 @@ public static class CrdSchemaBuilder
 
         if (property.GetCustomAttribute<SchemaDefaultAttribute>() is { } defaultValue)
         {
-            schema["default"] = defaultValue.Value is Enum e ? e.ToString() : defaultValue.Value;
+            // An int-or-string default written as digits is the integer, as the unquoted YAML always said.
+            schema["default"] = defaultValue.Value switch
+            {
+                Enum e => e.ToString(),
+                string digits when property.GetCustomAttribute<IntOrStringAttribute>() is not null
+                    && long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
+                var value => value,
+            };
         }
 
         if (property.GetCustomAttribute<ListMapKeyAttribute>() is { } mapKey)

@@ -74,12 +74,7 @@ public static class CrdSchemaBuilder
             schema = TypeSchema(property.PropertyType, property);
         }
 
-        // apiextensions refuses anything but the type on the root metadata schema, a description included.
-        if (property.PropertyType != typeof(V1ObjectMeta))
-        {
-            schema["description"] = description;
-        }
-
+        schema["description"] = description;
         if (property.GetCustomAttribute<DurationAttribute>() is not null)
         {
             schema["pattern"] = PromDuration.Pattern;
@@ -97,13 +92,14 @@ public static class CrdSchemaBuilder
 
         if (property.GetCustomAttribute<SchemaDefaultAttribute>() is { } defaultValue)
         {
-            // An int-or-string default written as digits is the integer, as the unquoted YAML always said.
+            // An int-or-string default written as digits is the integer: maxUnavailable "1" would be a string the
+            // API server's intstr reads as a malformed percentage.
             schema["default"] = defaultValue.Value switch
             {
                 Enum e => e.ToString(),
-                string digits when property.GetCustomAttribute<IntOrStringAttribute>() is not null
-                    && long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
-                var value => value,
+                string text when schema.ContainsKey("x-kubernetes-int-or-string")
+                    && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
+                var other => other,
             };
         }
 

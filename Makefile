@@ -77,7 +77,7 @@ bench-micro: ## BenchmarkDotNet suite of the estimators and the engine (ns and b
 
 .PHONY: bench-webhooks
 bench-webhooks: ## BenchmarkDotNet for the pod patch calculator, then the HTTPS load test at 1, 16 and 64 connections.
-	dotnet run -c Release --project bench/RightSizer.Benchmarks -- --filter '*PodMutation*' --job short
+	dotnet run -c Release --project bench/RightSizer.Benchmarks -- --filter '*PodMutation*' --job short --inProcess
 	dotnet run -c Release --project bench/RightSizer.Benchmarks -- load --connections 1,16,64 --seconds 10
 
 ##@ Packaging

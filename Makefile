@@ -34,6 +34,11 @@ demo: ## Recommend memory for the bundled sample history (no cluster needed).
 	@dotnet build src/Operator -c $(CONFIGURATION) --nologo -v quiet > artifacts/demo-build.log 2>&1 || { cat artifacts/demo-build.log; exit 1; }
 	@dotnet src/Operator/bin/$(CONFIGURATION)/net10.0/rightsizer.dll recommend --history samples/history/bitbrains-rnd-sample.csv.gz
 
+.PHONY: fuzz
+fuzz: ## Longer fuzz run of the pod webhook: 50,000 mutated reviews over HTTPS (FUZZ_ITERATIONS= to change).
+	dotnet build tests/Webhooks.Tests -c $(CONFIGURATION)
+	RIGHTSIZER_FUZZ_ITERATIONS=$${FUZZ_ITERATIONS:-50000} dotnet test tests/Webhooks.Tests -c $(CONFIGURATION) --no-build --filter "FullyQualifiedName~FuzzTests"
+
 .PHONY: lint
 lint: ## Check formatting and code style (dotnet format --verify-no-changes).
 	dotnet format RightSizer.sln --verify-no-changes
@@ -70,6 +75,11 @@ bench: ## Replay the dev dataset against the peers and run the synthetic scale t
 .PHONY: bench-micro
 bench-micro: ## BenchmarkDotNet suite of the estimators and the engine (ns and bytes per sample).
 	dotnet run -c Release --project bench/RightSizer.Benchmarks -- --filter '*' --job short
+
+.PHONY: bench-webhooks
+bench-webhooks: ## BenchmarkDotNet for the pod patch calculator, then the HTTPS load test at 1, 16 and 64 connections.
+	dotnet run -c Release --project bench/RightSizer.Benchmarks -- --filter '*PodMutation*' --job short --inProcess
+	dotnet run -c Release --project bench/RightSizer.Benchmarks -- load --connections 1,16,64 --seconds 10
 
 ##@ Packaging
 

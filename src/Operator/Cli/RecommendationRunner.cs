@@ -11,13 +11,13 @@ namespace RightSizer.Operator.Cli;
 public static class RecommendationRunner
 {
     /// <param name="settingsFor">The resolved settings for a container (from a policy, or the defaults).</param>
-    /// <param name="progress">Told the number of containers done so far, after each one.</param>
+    /// <param name="progress">Told of each history as the source yields it, and of each recommendation.</param>
     public static async Task<IReadOnlyList<Recommendation>> RunAsync(
         IHistorySource source,
         HistoryQuery query,
         Func<SeriesKey, RecommendationSettings> settingsFor,
         IRecommendationEngine engine,
-        IProgress<int>? progress,
+        IScanProgress? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -25,19 +25,27 @@ public static class RecommendationRunner
         ArgumentNullException.ThrowIfNull(engine);
 
         var results = new ConcurrentBag<Recommendation>();
-        var done = 0;
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-        await Parallel.ForEachAsync(source.ReadAsync(query, cancellationToken), options, (history, _) =>
+        await Parallel.ForEachAsync(Counted(source.ReadAsync(query, cancellationToken), progress), options, (history, _) =>
         {
             results.Add(engine.Recommend(history, settingsFor(history.Key), query.AsOf));
-            progress?.Report(Interlocked.Increment(ref done));
+            progress?.Recommended();
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
         return [.. results.OrderBy(r => r.Series.Id, StringComparer.Ordinal)];
+    }
+
+    private static async IAsyncEnumerable<ContainerHistory> Counted(IAsyncEnumerable<ContainerHistory> histories, IScanProgress? progress)
+    {
+        await foreach (var history in histories.ConfigureAwait(false))
+        {
+            progress?.HistoryRead();
+            yield return history;
+        }
     }
 }

@@ -6,7 +6,8 @@ SHELL := /usr/bin/env bash
 CONFIGURATION ?= Release
 RIGHTSIZER := dotnet run --project src/Operator -c $(CONFIGURATION) --
 TEST_RESULTS ?= artifacts/test-results
-IMAGE ?= rightsizer:dev
+IMAGE ?= localhost/rightsizer:dev
+BASE_IMAGE ?= localhost/rightsizer-base:bookworm
 DATASET ?= ../shared/datasets/bitbrains_rnd_2013aug
 
 ##@ General
@@ -72,6 +73,18 @@ bench-micro: ## BenchmarkDotNet suite of the estimators and the engine (ns and b
 
 ##@ Packaging
 
+.PHONY: publish
+publish: ## Publish the self-contained rightsizer executable for linux-x64 into artifacts/publish.
+	rm -rf artifacts/publish
+	dotnet publish src/Operator/RightSizer.Operator.csproj -c Release -r linux-x64 --self-contained -o artifacts/publish --nologo
+
+.PHONY: image
+image: publish ## Build the OCI image with podman (no Docker engine): a Debian-package base, then the Dockerfile.
+	scripts/install-image-tools.sh
+	scripts/build-base-image.sh $(BASE_IMAGE)
+	podman build --build-arg BASE=$(BASE_IMAGE) -t $(IMAGE) .
+	@podman image inspect $(IMAGE) --format 'image {{.RepoTags}} {{.Size}} bytes'
+
 .PHONY: docker-build
-docker-build: ## Build the container image (needs a Docker engine).
-	docker build -t $(IMAGE) .
+docker-build: publish ## Build the same Dockerfile with Docker on a distroless base.
+	docker build --build-arg BASE=gcr.io/distroless/cc-debian12:nonroot -t $(IMAGE) .

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs and a fresh machine lacks: Prometheus and promtool (Debian package
-# `prometheus`) for the recommender's integration tests, and kubectl (package `kubectl`) for the kustomize test.
+# `prometheus`) and VictoriaMetrics (package `victoria-metrics`) for the recommender's integration tests, and kubectl
+# (package `kubectl`) for the kustomize test.
 set -euo pipefail
 
 missing=()
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v victoria-metrics >/dev/null 2>&1 || missing+=(victoria-metrics)
 command -v kubectl >/dev/null 2>&1 || missing+=(kubectl)
 
 if [ ${#missing[@]} -gt 0 ]; then
@@ -20,7 +22,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq >/dev/null
   $sudo apt-get install -y -qq --no-install-recommends $(printf '%s\n' "${missing[@]}" | sort -u) >/dev/null
   # The package starts a system service on some machines; the tests run their own servers.
-  if command -v systemctl >/dev/null 2>&1; then $sudo systemctl stop prometheus >/dev/null 2>&1 || true; fi
+  if command -v systemctl >/dev/null 2>&1; then $sudo systemctl stop prometheus victoria-metrics >/dev/null 2>&1 || true; fi
 fi
 
 prometheus --version 2>&1 | head -n 1 >&2
+victoria-metrics -version 2>&1 | head -n 1 >&2

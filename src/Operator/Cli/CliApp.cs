@@ -34,7 +34,9 @@ public static class CliApp
         parse.InvocationConfiguration.ProcessTerminationTimeout = Hosting.OperatorDefaults.ShutdownGrace + TimeSpan.FromSeconds(5);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
-            var command = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Append(parse.CommandResult.Command).Select(c => c.Name));
+            // The root's own name is the host's file name (testhost, dotnet): the hint names the tool as users type it.
+            var command = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Append(parse.CommandResult.Command)
+                .Select(c => c is RootCommand ? "rightsizer" : c.Name));
             var problem = parse.CommandResult.Command is RootCommand && args.Length == 0
                 ? "no command given"
                 : CliErrors.Describe(parse.Errors[0].Message);

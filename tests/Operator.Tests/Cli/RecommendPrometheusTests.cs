@@ -8,13 +8,7 @@ namespace RightSizer.Operator.Tests.Cli;
 [NonParallelizable]
 public sealed class RecommendPrometheusTests
 {
-    private PrometheusServerFixture _fixture = null!;
-
-    [OneTimeSetUp]
-    public async Task StartPrometheus() => _fixture = await PrometheusServerFixture.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopPrometheus() => await _fixture.DisposeAsync();
+    private static PrometheusServerFixture _fixture => PrometheusServerFixture.Shared;
 
     [Test]
     public async Task Recommend_RealPrometheus_DeploymentSizedWithItsOomKillAndQos()

@@ -6,32 +6,28 @@ using RightSizer.Testing.Prometheus;
 
 namespace RightSizer.Recommender.Tests.Prometheus;
 
-/// <summary>The history source against a real Prometheus holding <see cref="ClusterScenario"/>.</summary>
+/// <summary>The history source against a real Prometheus and a real VictoriaMetrics, both holding <see cref="ClusterScenario"/>.</summary>
 [NonParallelizable]
-public sealed class PrometheusHistorySourceTests
+[TestFixture("prometheus")]
+[TestFixture("victoria-metrics")]
+public sealed class PrometheusHistorySourceTests(string backend)
 {
-    private PrometheusServerFixture _fixture = null!;
     private HttpClient _http = null!;
     private PrometheusTransferStats _stats = null!;
 
-    private ClusterScenario Scenario => _fixture.Scenario;
+    private static ClusterScenario Scenario => PrometheusServerFixture.Shared.Scenario;
 
     private static string WebId => SeriesKey.ForContainer(ClusterScenario.Shop, "Deployment", "web", "app").Id;
 
     [OneTimeSetUp]
-    public async Task StartPrometheus()
+    public void CreateClient()
     {
-        _fixture = await PrometheusServerFixture.StartAsync();
         _stats = new PrometheusTransferStats();
-        _http = PrometheusHttpClientFactory.Create(new PrometheusClientOptions { BaseUrl = _fixture.Server.BaseUrl }, _stats);
+        _http = PrometheusHttpClientFactory.Create(new PrometheusClientOptions { BaseUrl = PrometheusServerFixture.Shared.Backend(backend).BaseUrl }, _stats);
     }
 
     [OneTimeTearDown]
-    public async Task StopPrometheus()
-    {
-        _http.Dispose();
-        await _fixture.DisposeAsync();
-    }
+    public void DisposeClient() => _http.Dispose();
 
     [Test]
     public async Task ReadAsync_ReplicaSetPods_OneDeploymentHistoryWithBothPodsSortedByTime()
@@ -77,8 +73,36 @@ public sealed class PrometheusHistorySourceTests
         var histories = await ReadAsync(Query());
 
         Assert.That(histories[WebId].OomKills, Is.EqualTo(new[] { new OomKill(Scenario.ExpectedOomStep, ClusterScenario.WebMemoryLimit) }));
-        Assert.That(histories.Values.Where(h => h.Key.Id != WebId).SelectMany(h => h.OomKills), Is.Empty);
+        Assert.That(histories.Values.Where(h => h.Key.Id != WebId && h.Key.Namespace != ClusterScenario.Sparse).SelectMany(h => h.OomKills), Is.Empty);
     }
+
+    [Test]
+    public async Task ReadAsync_KubeStateMetricsEvery30MinutesOomKillMissed_KillFoundOnceWithTheLimit()
+    {
+        var histories = await ReadAsync(Query() with { Namespaces = [ClusterScenario.Sparse] });
+
+        var sparse = histories[SeriesKey.ForContainer(ClusterScenario.Sparse, "Pod", ClusterScenario.SparsePod, "app").Id];
+        Assert.That(sparse.OomKills, Is.EqualTo(new[] { new OomKill(Scenario.ExpectedSparseOomStep, ClusterScenario.SparseMemoryLimit) }));
+    }
+
+    [Test]
+    public async Task ReadAsync_TwoClustersMergedIntoOneRow_ClusterLabelSelectsOne()
+    {
+        var id = SeriesKey.ForContainer(ClusterScenario.Multi, "Pod", ClusterScenario.MultiPod, "api").Id;
+        var merged = (await ReadAsync(Query() with { Namespaces = [ClusterScenario.Multi] }))[id];
+        var dev = (await ReadAsync(Query() with { Namespaces = [ClusterScenario.Multi], Cluster = new LabelRequirement("cluster", "dev") }))[id];
+
+        var expected = Enumerable.Range(0, ClusterScenario.UsageSamples).Select(k => ClusterScenario.MultiWorkingSet("dev", k));
+        Assert.Multiple(() =>
+        {
+            Assert.That(dev.Usage.ToArray().Select(s => s.Value), Is.EqualTo(expected), "only the dev cluster's samples");
+            Assert.That(merged.Usage.ToArray().Max(s => s.Value), Is.EqualTo(ClusterScenario.MultiWorkingSet("prod", ClusterScenario.UsageSamples - 1)), "without --cluster, prod's peaks hide dev's");
+        });
+    }
+
+    [Test]
+    public async Task ReadAsync_UnknownCluster_Nothing() =>
+        Assert.That(await ReadAsync(Query() with { Cluster = new LabelRequirement("cluster", "staging") }), Is.Empty);
 
     [Test]
     public async Task ReadAsync_KubeStateMetricsResources_RequestsLimitsAndQosAttached()
@@ -133,6 +157,8 @@ public sealed class PrometheusHistorySourceTests
     [Test]
     public async Task ReadAsync_InvalidRange_BadDataErrorNamingTheQuery()
     {
+        // MetricsQL reads a zero window as "the default window", so only Prometheus refuses it.
+        Assume.That(backend, Is.EqualTo("prometheus"));
         var error = Assert.ThrowsAsync<HistorySourceException>(() => ReadAsync(Query() with { Window = TimeSpan.Zero }));
 
         Assert.That(error!.Message, Does.Contain("bad_data").And.Contain("query: count by (namespace)"));

@@ -9,27 +9,20 @@ namespace RightSizer.Recommender.Tests.Prometheus;
 [NonParallelizable]
 public sealed class PrometheusHttpClientFactoryTests
 {
-    private PrometheusServerFixture _fixture = null!;
     private string _directory = null!;
 
+    private static PrometheusServerFixture Fixture => PrometheusServerFixture.Shared;
+
     [OneTimeSetUp]
-    public async Task StartPrometheus()
-    {
-        _fixture = await PrometheusServerFixture.StartAsync();
-        _directory = Directory.CreateTempSubdirectory("rightsizer-prometheus-client-").FullName;
-    }
+    public void CreateFolder() => _directory = Directory.CreateTempSubdirectory("rightsizer-prometheus-client-").FullName;
 
     [OneTimeTearDown]
-    public async Task StopPrometheus()
-    {
-        await _fixture.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void DeleteFolder() => Directory.Delete(_directory, recursive: true);
 
     [Test]
     public async Task Create_BaseUrlWithPathPrefix_PrefixKeptOnEveryRequest()
     {
-        await using var proxy = new RecordingProxy(_fixture.Server.BaseUrl, prefix: "/prometheus");
+        await using var proxy = new RecordingProxy(Fixture.Server.BaseUrl, prefix: "/prometheus");
 
         var count = await CountHistoriesAsync(new PrometheusClientOptions { BaseUrl = proxy.BaseUrl });
 
@@ -40,7 +33,7 @@ public sealed class PrometheusHttpClientFactoryTests
     [Test]
     public async Task Create_ScopeOrgIdHeader_SentOnEveryRequest()
     {
-        await using var proxy = new RecordingProxy(_fixture.Server.BaseUrl);
+        await using var proxy = new RecordingProxy(Fixture.Server.BaseUrl);
         var options = new PrometheusClientOptions
         {
             BaseUrl = proxy.BaseUrl,
@@ -55,7 +48,7 @@ public sealed class PrometheusHttpClientFactoryTests
     [Test]
     public async Task Create_BasicAuth_SentAsAuthorizationHeader()
     {
-        await using var proxy = new RecordingProxy(_fixture.Server.BaseUrl);
+        await using var proxy = new RecordingProxy(Fixture.Server.BaseUrl);
         var options = new PrometheusClientOptions { BaseUrl = proxy.BaseUrl, BasicAuthUser = "reader", BasicAuthPassword = "s3cret" };
 
         await CountHistoriesAsync(options);
@@ -66,7 +59,7 @@ public sealed class PrometheusHttpClientFactoryTests
     [Test]
     public async Task Create_BearerTokenFileRewritten_NewTokenSent()
     {
-        await using var proxy = new RecordingProxy(_fixture.Server.BaseUrl);
+        await using var proxy = new RecordingProxy(Fixture.Server.BaseUrl);
         var tokenFile = Path.Combine(_directory, "token");
         await File.WriteAllTextAsync(tokenFile, "first\n");
         var options = new PrometheusClientOptions { BaseUrl = proxy.BaseUrl, BearerTokenFile = tokenFile };
@@ -117,7 +110,7 @@ public sealed class PrometheusHttpClientFactoryTests
     [Test]
     public async Task ReadAsync_ServiceUnavailableOnce_RetriedAndSucceeds()
     {
-        await using var proxy = new RecordingProxy(_fixture.Server.BaseUrl, failWith: n => n == 0 ? HttpStatusCode.ServiceUnavailable : null);
+        await using var proxy = new RecordingProxy(Fixture.Server.BaseUrl, failWith: n => n == 0 ? HttpStatusCode.ServiceUnavailable : null);
         var stats = new PrometheusTransferStats();
         var options = new PrometheusClientOptions { BaseUrl = proxy.BaseUrl, RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
         using var http = PrometheusHttpClientFactory.Create(options, stats);
@@ -132,7 +125,7 @@ public sealed class PrometheusHttpClientFactoryTests
     [Test]
     public async Task ReadAsync_ServiceUnavailableAlways_ClearErrorAfterMaxRetries()
     {
-        await using var proxy = new RecordingProxy(_fixture.Server.BaseUrl, failWith: _ => HttpStatusCode.ServiceUnavailable);
+        await using var proxy = new RecordingProxy(Fixture.Server.BaseUrl, failWith: _ => HttpStatusCode.ServiceUnavailable);
         var options = new PrometheusClientOptions { BaseUrl = proxy.BaseUrl, MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
 
         var error = Assert.ThrowsAsync<HistorySourceException>(() => CountHistoriesAsync(options));
@@ -152,7 +145,7 @@ public sealed class PrometheusHttpClientFactoryTests
     {
         var source = new PrometheusHistorySource(http);
         var count = 0;
-        await foreach (var _ in source.ReadAsync(new HistoryQuery(_fixture.Scenario.End, ClusterScenario.Window), CancellationToken.None))
+        await foreach (var _ in source.ReadAsync(new HistoryQuery(Fixture.Scenario.End, ClusterScenario.Window), CancellationToken.None))
         {
             count++;
         }

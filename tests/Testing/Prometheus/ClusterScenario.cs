@@ -24,13 +24,35 @@ public sealed class ClusterScenario
     public const string JvmImage = "eclipse-temurin:21-jre";
     public const long StepSeconds = 300;
 
+    /// <summary>A namespace whose kube-state-metrics is scraped every 30 minutes, far beyond Prometheus' 5-minute lookback.</summary>
+    public const string Sparse = "sparse";
+    public const string SparsePod = "slow-0";
+    public const long SparseKsmIntervalSeconds = 1800;
+
+    /// <summary>A namespace holding the same container in two clusters, told apart only by the <c>cluster</c> label.</summary>
+    public const string Multi = "multi";
+    public const string MultiPod = "api-0";
+
     public ClusterScenario(DateTimeOffset now)
     {
         // Backfilled blocks must lie before the head block (about the last 2h) to be queryable.
         var end = (now - TimeSpan.FromHours(3)).ToUnixTimeSeconds() / StepSeconds * StepSeconds;
         End = DateTimeOffset.FromUnixTimeSeconds(end);
         OomKillAt = StartSeconds + (20 * 3600) + 90;
+        SparseOomKillAt = StartSeconds + (10 * 3600) + 90;
     }
+
+    public long SparseOomKillAt { get; }
+
+    /// <summary>The first 30-minute kube-state-metrics sample after the sparse kill; a step point, as 30 minutes are whole steps.</summary>
+    public long ExpectedSparseOomStep => StartSeconds + ((SparseOomKillAt - StartSeconds + SparseKsmIntervalSeconds - 1) / SparseKsmIntervalSeconds * SparseKsmIntervalSeconds);
+
+    public static Memory SparseMemoryLimit => Memory.FromMiB(128);
+
+    public static double SparseWorkingSet(int k) => Memory.FromMiB(90).Bytes + k;
+
+    /// <summary>The multi-cluster container's usage in the cluster named <paramref name="cluster"/>.</summary>
+    public static double MultiWorkingSet(string cluster, int k) => Memory.FromMiB(cluster == "prod" ? 200 : 50).Bytes + k;
 
     public DateTimeOffset End { get; }
 
@@ -115,6 +137,14 @@ public sealed class ClusterScenario
         }
 
         WriteRuntimes(writer);
+        WriteSparse(writer);
+        foreach (var cluster in new[] { "prod", "dev" })
+        {
+            writer.Series(
+                "container_memory_working_set_bytes",
+                [("cluster", cluster), ("id", "/kubepods/api"), ("image", "registry.example/api:1"), ("namespace", Multi), ("pod", MultiPod), ("container", "api"), ("job", "kubelet")],
+                Usage(Enumerable.Range(0, UsageSamples), k => MultiWorkingSet(cluster, k)));
+        }
 
         var killed = new (string, string)[] { ("namespace", Shop), ("pod", WebPodB), ("uid", WebPodB), ("container", "app") };
         writer.Series("kube_pod_container_status_restarts_total", killed, KsmTimes().Select(t => (t, t >= OomKillAt ? 1.0 : 0.0)));
@@ -143,6 +173,17 @@ public sealed class ClusterScenario
         (string, string)[] Gc(string generation) => [("namespace", Runtimes), ("pod", DotNetPod), ("container", "orders"), ("job", "apps"), ("generation", generation)];
         writer.Series("dotnet_gc_last_collection_heap_size_bytes", Gc("gen0"), Usage(all, Gen0Size));
         writer.Series("dotnet_gc_last_collection_heap_size_bytes", Gc("gen2"), Usage(all, Gen2Size));
+    }
+
+    /// <summary>A bare pod OOM-killed once, whose kube-state-metrics series come every 30 minutes.</summary>
+    private void WriteSparse(OpenMetricsWriter writer)
+    {
+        WriteUsage(writer, Sparse, SparsePod, "app", Enumerable.Range(0, UsageSamples), SparseWorkingSet, withDuplicates: false);
+        var times = Enumerable.Range(0, (int)(Window.TotalSeconds / SparseKsmIntervalSeconds) + 1).Select(i => StartSeconds + (i * SparseKsmIntervalSeconds)).ToList();
+        var container = new (string, string)[] { ("namespace", Sparse), ("pod", SparsePod), ("uid", SparsePod), ("container", "app"), ("job", "kube-state-metrics") };
+        writer.Series("kube_pod_container_resource_limits", [.. container, ("resource", "memory"), ("unit", "byte")], times.Select(t => (t, (double)SparseMemoryLimit.Bytes)));
+        writer.Series("kube_pod_container_status_restarts_total", container, times.Select(t => (t, t >= SparseOomKillAt ? 1.0 : 0.0)));
+        writer.Series("kube_pod_container_status_last_terminated_reason", [.. container, ("reason", "OOMKilled")], times.Where(t => t >= SparseOomKillAt).Select(t => (t, 1.0)));
     }
 
     private IEnumerable<long> KsmTimes() => Enumerable.Range(0, ((int)Window.TotalSeconds / 60) + 1).Select(i => StartSeconds + (i * 60L));

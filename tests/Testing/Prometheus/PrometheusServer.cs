@@ -9,7 +9,7 @@ namespace RightSizer.Testing.Prometheus;
 /// A real Prometheus (Debian package <c>prometheus</c>) serving history backfilled with promtool from OpenMetrics files,
 /// on a free port of 127.0.0.1, in its own temporary directory.
 /// </summary>
-public sealed class PrometheusServer : IAsyncDisposable
+public sealed class PrometheusServer : IMetricsBackend
 {
     private const string Missing = "install Debian package prometheus (make test does it via scripts/install-test-deps.sh)";
     private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(60);
@@ -27,6 +27,8 @@ public sealed class PrometheusServer : IAsyncDisposable
     }
 
     public Uri BaseUrl { get; }
+
+    public string Name => "prometheus";
 
     /// <summary>Backfills every file into a fresh data directory, starts Prometheus over it and waits until it is ready.</summary>
     /// <param name="webConfig">A Prometheus web configuration (e.g. tls_server_config); the server then speaks HTTPS.</param>
@@ -162,12 +164,12 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
     }
 
-    private static string FindTool(string name)
+    internal static string FindTool(string name, string missing = Missing)
     {
         var candidates = new[] { $"/usr/bin/{name}" }
             .Concat((Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Where(dir => dir.Length > 0).Select(dir => Path.Combine(dir, name)));
         return candidates.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException($"{name} not found: {Missing}");
+            ?? throw new InvalidOperationException($"{name} not found: {missing}");
     }
 
     private static async Task RunAsync(string tool, string[] arguments, CancellationToken cancellationToken)

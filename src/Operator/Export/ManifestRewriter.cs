@@ -23,7 +23,7 @@ public static class ManifestRewriter
         var changed = new List<WorkloadRef>();
         foreach (var scanned in ManifestScanner.Scan(text))
         {
-            var patch = patches.FirstOrDefault(p => p.Manifest == scanned.Manifest);
+            var patch = patches.FirstOrDefault(p => scanned.Manifest.SameObject(p.Manifest));
             if (patch is null)
             {
                 continue;
@@ -33,7 +33,7 @@ public static class ManifestRewriter
             foreach (var proposal in patch.Containers)
             {
                 var index = scanned.Manifest.Containers.ToList().FindIndex(c => c.Name == proposal.Container);
-                var edit = new Editor(text, edits, warnings, $"{patch.Workload}: container {proposal.Container}");
+                var edit = new Editor(text, edits, warnings, scanned.SharedAnchors, $"{patch.Workload}: container {proposal.Container}");
                 edit.Merge(scanned.ContainerNodes[index], Resources(proposal));
                 edit.SetEnv(scanned.ContainerNodes[index], proposal.HeapEnv);
             }
@@ -61,10 +61,16 @@ public static class ManifestRewriter
     /// <summary>A key to be present: with a scalar value (the string itself, not yet written as YAML) or with child keys.</summary>
     private sealed record Entry(string Key, string? Scalar, IReadOnlyList<Entry> Children);
 
-    private sealed class Editor(string text, List<TextEdit> edits, List<string> warnings, string subject)
+    private sealed class Editor(string text, List<TextEdit> edits, List<string> warnings, IReadOnlySet<string> shared, string subject)
     {
         public void Merge(YamlMapping node, IReadOnlyList<Entry> desired)
         {
+            if (node.Anchor is { } anchor && shared.Contains(anchor))
+            {
+                Warn($"a map anchored &{anchor} is shared through aliases; left as it is");
+                return;
+            }
+
             var missing = new List<Entry>();
             foreach (var entry in desired)
             {
@@ -83,6 +89,9 @@ public static class ManifestRewriter
                         break;
                     case YamlAlias alias:
                         Warn($"{entry.Key} is the alias *{alias.Anchor}, shared with other objects; left as it is");
+                        break;
+                    case YamlScalar { Anchor: { } scalarAnchor } when shared.Contains(scalarAnchor):
+                        Warn($"{entry.Key} is anchored &{scalarAnchor} and shared through aliases; left as it is");
                         break;
                     case YamlScalar scalar when entry.Scalar is not null:
                         if (scalar.Value != entry.Scalar)
@@ -124,6 +133,9 @@ public static class ManifestRewriter
                     break;
                 case null:
                     edits.Add(InsertEnvList(container, env));
+                    break;
+                case YamlSequence { Anchor: { } anchor } when shared.Contains(anchor):
+                    Warn($"env is anchored &{anchor} and shared through aliases; heap settings left out");
                     break;
                 case YamlSequence list:
                     SetEnv(list, env);

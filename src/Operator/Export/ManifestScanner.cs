@@ -46,7 +46,8 @@ public static class ManifestScanner
             }
         }
 
-        return new ScannedWorkload(new WorkloadManifest(kind, name, metadata.GetText("namespace"), declared), nodes);
+        return new ScannedWorkload(
+            new WorkloadManifest(kind, name, metadata.GetText("namespace"), declared), nodes, YamlDocuments.AliasedAnchors(document));
     }
 
     private static ManifestContainer Describe(YamlMapping container, string name, int index)

@@ -9,4 +9,8 @@ public sealed record WorkloadManifest(string Kind, string Name, string? Namespac
     /// <summary>Whether this manifest declares <paramref name="workload"/>; a manifest without a namespace matches any.</summary>
     public bool Declares(WorkloadRef workload) =>
         workload.Kind == Kind && workload.Name == Name && (Namespace is null || Namespace == workload.Namespace);
+
+    /// <summary>Whether both declare the same object (kind, name, namespace as written), whatever their containers.</summary>
+    public bool SameObject(WorkloadManifest? other) =>
+        other is not null && other.Kind == Kind && other.Name == Name && other.Namespace == Namespace;
 }

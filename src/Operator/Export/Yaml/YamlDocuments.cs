@@ -19,7 +19,7 @@ public static class YamlDocuments
         parser.Consume<StreamStart>();
         while (parser.TryConsume<DocumentStart>(out _))
         {
-            documents.Add(ReadNode(parser));
+            documents.Add(ReadNode(parser, text));
             parser.Consume<DocumentEnd>();
         }
 
@@ -27,7 +27,7 @@ public static class YamlDocuments
         return documents;
     }
 
-    private static YamlNode ReadNode(IParser parser)
+    private static YamlNode ReadNode(IParser parser, string text)
     {
         if (parser.TryConsume<Scalar>(out var scalar))
         {
@@ -46,19 +46,22 @@ public static class YamlDocuments
             var entries = new List<KeyValuePair<YamlNode, YamlNode>>();
             while (!parser.Accept<MappingEnd>(out _))
             {
-                var key = ReadNode(parser);
-                entries.Add(new(key, ReadNode(parser)));
+                var key = ReadNode(parser, text);
+                entries.Add(new(key, ReadNode(parser, text)));
             }
 
-            var mappingEnd = parser.Consume<MappingEnd>();
+            parser.Consume<MappingEnd>();
 
             var flowMapping = mappingStart.Style == MappingStyle.Flow;
+            var lastValue = entries.Count > 0 ? entries[^1].Value : null;
+            var brace = flowMapping ? Closing(text, lastValue?.End ?? Offset(mappingStart.End), '}') : -1;
             return new YamlMapping(
                 entries,
                 flowMapping,
-                flowMapping ? Offset(mappingEnd.Start) : -1,
+                brace,
+                mappingStart.Anchor.IsEmpty ? null : mappingStart.Anchor.Value,
                 Offset(mappingStart.Start),
-                ContentEnd(flowMapping, mappingEnd, entries.Count > 0 ? entries[^1].Value : null, mappingStart),
+                flowMapping ? brace + 1 : lastValue?.End ?? Offset(mappingStart.End),
                 Column(mappingStart.Start));
         }
 
@@ -66,27 +69,72 @@ public static class YamlDocuments
         var items = new List<YamlNode>();
         while (!parser.Accept<SequenceEnd>(out _))
         {
-            items.Add(ReadNode(parser));
+            items.Add(ReadNode(parser, text));
         }
 
-        var sequenceEnd = parser.Consume<SequenceEnd>();
+        parser.Consume<SequenceEnd>();
 
         var flowSequence = sequenceStart.Style == SequenceStyle.Flow;
+        var lastItem = items.Count > 0 ? items[^1] : null;
+        var bracket = flowSequence ? Closing(text, lastItem?.End ?? Offset(sequenceStart.End), ']') : -1;
         return new YamlSequence(
             items,
             flowSequence,
-            flowSequence ? Offset(sequenceEnd.Start) : -1,
+            bracket,
+            sequenceStart.Anchor.IsEmpty ? null : sequenceStart.Anchor.Value,
             Offset(sequenceStart.Start),
-            ContentEnd(flowSequence, sequenceEnd, items.Count > 0 ? items[^1] : null, sequenceStart),
+            flowSequence ? bracket + 1 : lastItem?.End ?? Offset(sequenceStart.End),
             Column(sequenceStart.Start));
     }
 
     /// <summary>
-    /// Where a collection's own text ends. A block collection's end event sits at the next token, past trailing
-    /// comments and blank lines that belong to what follows, so its end is taken from its last child instead.
+    /// The offset of the bracket that closes a flow collection, the first one after its last child (past spaces, a
+    /// trailing comma and comments). A block collection's own text ends with its last child: its end event sits at
+    /// the next token, past trailing comments and blank lines that belong to what follows.
     /// </summary>
-    private static int ContentEnd(bool flow, ParsingEvent end, YamlNode? last, ParsingEvent start) =>
-        flow ? Offset(end.End) : last?.End ?? Offset(start.End);
+    private static int Closing(string text, int from, char bracket)
+    {
+        var at = from;
+        while (at < text.Length && text[at] != bracket)
+        {
+            at = text[at] == '#' ? Math.Max(text.IndexOf('\n', at), at + 1) : at + 1;
+        }
+
+        return at;
+    }
+
+    /// <summary>The anchors some alias in the tree refers to: a node with one of them is shared.</summary>
+    public static IReadOnlySet<string> AliasedAnchors(YamlNode root)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<YamlNode>([root]);
+        while (pending.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case YamlAlias alias:
+                    used.Add(alias.Anchor);
+                    break;
+                case YamlMapping mapping:
+                    foreach (var (key, value) in mapping.Entries)
+                    {
+                        pending.Push(key);
+                        pending.Push(value);
+                    }
+
+                    break;
+                case YamlSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
+        }
+
+        return used;
+    }
 
     private static int Offset(Mark mark) => checked((int)mark.Index);
 

@@ -6,6 +6,7 @@ public sealed record YamlMapping(
     IReadOnlyList<KeyValuePair<YamlNode, YamlNode>> Entries,
     bool Flow,
     int ClosingBrace,
+    string? Anchor,
     int Start,
     int End,
     int Column) : YamlNode(Start, End, Column)

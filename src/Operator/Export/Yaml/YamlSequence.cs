@@ -6,6 +6,7 @@ public sealed record YamlSequence(
     IReadOnlyList<YamlNode> Items,
     bool Flow,
     int ClosingBracket,
+    string? Anchor,
     int Start,
     int End,
     int Column) : YamlNode(Start, End, Column);

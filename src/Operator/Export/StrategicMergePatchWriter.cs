@@ -5,7 +5,8 @@ namespace RightSizer.Operator.Export;
 /// <summary>
 /// One workload's strategic-merge patch: only the containers' memory request and limit and, for JVM and .NET, the
 /// heap environment. Containers and env entries merge by name, so the patch needs no positions and leaves CPU and
-/// every other field to the base.
+/// every other field to the base. When the manifest is known, the containers left as they are are named too, in
+/// its order, so that the merge keeps the order of the containers.
 /// </summary>
 public static class StrategicMergePatchWriter
 {
@@ -29,9 +30,27 @@ public static class StrategicMergePatchWriter
         }
 
         text.Append(indent).Append("containers:\n");
-        foreach (var container in patch.Containers)
+        if (patch.Manifest is null)
         {
-            AppendContainer(text, indent + "  ", container);
+            foreach (var container in patch.Containers)
+            {
+                AppendContainer(text, indent + "  ", container);
+            }
+        }
+        else
+        {
+            // kustomize puts the containers a patch names first; naming every one, in the manifest's order, keeps it.
+            foreach (var declared in patch.Manifest.Containers)
+            {
+                if (patch.Containers.FirstOrDefault(c => c.Container == declared.Name) is { } container)
+                {
+                    AppendContainer(text, indent + "  ", container);
+                }
+                else
+                {
+                    text.Append(indent).Append("  - name: ").Append(YamlText.Key(declared.Name)).Append('\n');
+                }
+            }
         }
 
         return text.ToString();

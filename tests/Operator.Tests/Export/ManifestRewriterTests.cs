@@ -81,6 +81,16 @@ public sealed class ManifestRewriterTests
         Assert.That(Rewrite(once).Text, Is.EqualTo(once));
     }
 
+    [Test]
+    public void Rewrite_RequestsWithoutMemoryAndNoLimits_MemoryStaysUnderRequests()
+    {
+        const string before = "kind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    spec:\n      containers:\n" +
+            "      - name: app\n        resources:\n          requests:\n            cpu: 100m\n";
+
+        Assert.That(Rewrite(before).Text, Is.EqualTo(before +
+            "            memory: 768Mi\n          limits:\n            memory: 1536Mi\n"));
+    }
+
     private static ManifestRewrite Rewrite(string text)
     {
         var manifests = ManifestScanner.Scan(text).Select(w => w.Manifest).ToList();

@@ -73,19 +73,18 @@ public static class SvgChart
             return;
         }
 
-        // Along the maxima, then back along the minima: one closed band. A one-pixel stroke keeps flat stretches visible.
-        var path = new StringBuilder("M");
-        foreach (var point in entry.Usage)
+        // Along the maxima, then back along the minima: one closed band. After the first point every pair is relative
+        // (an implicit "l"), from whole-number coordinates, which keeps the path short and exact.
+        var points = entry.Usage.Select(p => (X: scale.X(p.Timestamp), Y: scale.Y(p.Max)))
+            .Concat(entry.Usage.Reverse().Select(p => (X: scale.X(p.Timestamp), Y: scale.Y(p.Min))))
+            .ToList();
+        var path = new StringBuilder().Append(CultureInfo.InvariantCulture, $"M{points[0].X} {points[0].Y}l");
+        for (var i = 1; i < points.Count; i++)
         {
-            path.Append(CultureInfo.InvariantCulture, $"{scale.X(point.Timestamp)} {scale.Y(point.Max)} ");
+            path.Append(CultureInfo.InvariantCulture, $"{points[i].X - points[i - 1].X} {points[i].Y - points[i - 1].Y} ");
         }
 
-        for (var i = entry.Usage.Count - 1; i >= 0; i--)
-        {
-            path.Append(CultureInfo.InvariantCulture, $"{scale.X(entry.Usage[i].Timestamp)} {scale.Y(entry.Usage[i].Min)} ");
-        }
-
-        html.Append("<path class=\"usage\" d=\"").Append(path.ToString().TrimEnd()).Append("Z\"/>");
+        html.Append("<path class=\"usage\" d=\"").Append(path.ToString().TrimEnd()).Append("z\"/>");
     }
 
     private static void Line(StringBuilder html, Scale scale, string kind, Memory? value, string label)

@@ -24,7 +24,7 @@ public static class RecommendationProposals
         {
             if (recommendation.Request is not { } request)
             {
-                skipped.Add($"{recommendation.Series.Id}: not sized ({recommendation.Reasons.FirstOrDefault() ?? "no recommendation"})");
+                skipped.Add($"{recommendation.Series.Id}: not sized ({recommendation.Reasons.FirstOrDefault()?.Text ?? "no recommendation"})");
                 continue;
             }
 
@@ -38,8 +38,8 @@ public static class RecommendationProposals
             proposals.Add(new ContainerProposal(workload, container, request, recommendation.Limit)
             {
                 HeapEnv = [.. (recommendation.Heap?.Env ?? new Dictionary<string, string>()).OrderBy(e => e.Key, StringComparer.Ordinal)],
-                CurrentRequest = history?.Current?.MemoryRequest,
-                CurrentLimit = history?.Current?.MemoryLimit,
+                CurrentRequest = recommendation.Current?.MemoryRequest,
+                CurrentLimit = recommendation.Current?.MemoryLimit,
                 Evidence = new ContainerEvidence
                 {
                     WindowCovered = recommendation.WindowCovered,

@@ -3,15 +3,15 @@ using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
 using RightSizer.Recommender.Runtime;
 using RightSizer.Recommender.Sizing;
-using RightSizer.Api.Units;
 using static System.FormattableString;
 
 namespace RightSizer.Recommender.Engine;
 
 /// <summary>
-/// The recommendation engine: cuts the window out of a container's history, sizes request and limit
-/// (<see cref="MemorySizer"/>), fits the managed heap inside (<see cref="HeapSizer"/>) and says how far to trust the
-/// result. Pure and thread-safe: one instance serves every container.
+/// The recommendation engine: cuts the window out of a container's history, measures a managed heap
+/// (<see cref="HeapSizer"/>), sizes request and limit (<see cref="MemorySizer"/>, whose post-processing chain ends with
+/// the bounds), derives the heap settings from the final memory and says how far to trust the result. Pure and
+/// thread-safe: one instance serves every container.
 /// </summary>
 public sealed class RecommendationEngine : IRecommendationEngine
 {
@@ -32,69 +32,43 @@ public sealed class RecommendationEngine : IRecommendationEngine
             Samples = usage.Length,
             WindowCovered = covered,
             OomKills = kills.Count,
+            Current = history.Current,
         };
 
         if (settings.Mode == ContainerMode.Off)
         {
-            return empty with { Reasons = ["container mode Off: not sized"] };
+            return empty with { Reasons = [new Reason(ReasonCode.ContainerModeOff, "container mode Off: not sized")] };
         }
 
         if (usage.Length < settings.MinSamples)
         {
             return empty with
             {
-                Reasons = [Invariant($"insufficient history: {usage.Length} samples < minSamples {settings.MinSamples}")],
+                Reasons = [new Reason(ReasonCode.InsufficientHistory, Invariant($"insufficient history: {usage.Length} samples < minSamples {settings.MinSamples}"))],
             };
         }
 
-        var sized = MemorySizer.Size(window, to, settings, kills, history.Current);
-        var reasons = sized.Reasons.ToList();
-        var request = sized.Request;
-        var limit = sized.Limit;
-        HeapSettings? heap = null;
-
         var runtime = RuntimeDetector.Detect(settings.Runtime, history.Runtime);
-        var heapUsage = SampleWindow.Slice(history.HeapUsage.Span, from, to);
-        if (HeapSizer.Size(runtime, history.Runtime, limit ?? request, limit is not null, settings.HeapHeadroom, heapUsage, usage)
-            is var (heapSettings, needed))
+        var peaks = runtime is RuntimeKind.JVM or RuntimeKind.DotNet
+            ? HeapSizer.Measure(SampleWindow.Slice(history.HeapUsage.Span, from, to), usage)
+            : null;
+        var sized = MemorySizer.Size(window, to, settings, kills, history.Current, peaks?.Needed);
+        var reasons = sized.Reasons;
+        var heap = HeapSizer.Settings(runtime, history.Runtime, sized.Limit ?? sized.Request, sized.Limit is not null, settings.HeapHeadroom, peaks);
+        if (heap is not null)
         {
-            heap = heapSettings;
-            (request, limit) = FitHeap(request, limit, needed, sized.QosClass, reasons);
-            reasons.Add(Invariant($"heap: {runtime} max heap {heapSettings.MaxHeap.ToHuman()} ({string.Join(' ', heapSettings.Env.Select(e => e.Key + "=" + e.Value))})"));
+            reasons = [.. reasons, new Reason(ReasonCode.HeapSettings, Invariant($"heap: {runtime} max heap {heap.MaxHeap.ToHuman()} ({string.Join(' ', heap.Env.Select(e => e.Key + "=" + e.Value))})"))];
         }
 
         return empty with
         {
-            Request = request,
-            Limit = limit,
+            Request = sized.Request,
+            Limit = sized.Limit,
             QosClass = sized.QosClass,
             Confidence = ConfidenceEstimator.Estimate(usage, to, settings.HistoryWindow),
             Trend = sized.Trend,
             Heap = heap,
             Reasons = reasons,
         };
-    }
-
-    // Measured heap plus non-heap may need more than the usage-based size; the memory grows, never the heap squeezes.
-    private static (Memory Request, Memory? Limit) FitHeap(
-        Memory request,
-        Memory? limit,
-        Memory needed,
-        string qosClass,
-        List<string> reasons)
-    {
-        if (limit is { } l && needed > l)
-        {
-            reasons.Add(Invariant($"heap: limit raised to {needed.ToHuman()} to hold the measured heap and non-heap peaks"));
-            return (qosClass == QosClasses.Guaranteed || request == l ? needed : request, needed);
-        }
-
-        if (limit is null && needed > request)
-        {
-            reasons.Add(Invariant($"heap: request raised to {needed.ToHuman()} to hold the measured heap and non-heap peaks"));
-            return (needed, null);
-        }
-
-        return (request, limit);
     }
 }

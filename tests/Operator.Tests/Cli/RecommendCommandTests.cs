@@ -50,8 +50,14 @@ public sealed class RecommendCommandTests
             Assert.That(web.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[]
             {
                 "series", "namespace", "workloadKind", "workloadName", "container", "requestBytes", "limitBytes", "request",
-                "limit", "qosClass", "confidence", "samples", "trend", "heap", "oomKills", "reasons",
+                "limit", "qosClass", "confidence", "samples", "trend", "heap", "oomKills", "reasons", "reasonCodes",
+                "currentRequestBytes", "currentLimitBytes", "currentRequest", "currentLimit", "currentQosClass",
+                "requestChangeBytes", "limitChangeBytes",
             }));
+            Assert.That(web.GetProperty("reasonCodes")[0].GetString(), Is.EqualTo("RequestEstimate"));
+            Assert.That(web.GetProperty("currentRequestBytes").ValueKind, Is.EqualTo(JsonValueKind.Null), "a history file knows no current values");
+            Assert.That(root.GetProperty("summary").GetProperty("sized").GetInt32(), Is.EqualTo(2));
+            Assert.That(root.GetProperty("summary").GetProperty("containers").GetInt32(), Is.EqualTo(3));
             Assert.That(web.GetProperty("namespace").GetString(), Is.EqualTo("shop"));
             Assert.That(web.GetProperty("workloadKind").GetString(), Is.EqualTo("Deployment"));
             Assert.That(web.GetProperty("container").GetString(), Is.EqualTo("app"));
@@ -63,6 +69,7 @@ public sealed class RecommendCommandTests
             Assert.That(fresh.GetProperty("requestBytes").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(fresh.GetProperty("limitBytes").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(fresh.GetProperty("reasons")[0].GetString(), Does.StartWith("insufficient history: 1 samples"));
+            Assert.That(fresh.GetProperty("reasonCodes")[0].GetString(), Is.EqualTo("InsufficientHistory"));
         });
     }
 
@@ -78,9 +85,9 @@ public sealed class RecommendCommandTests
             Assert.That(lines[0], Does.StartWith("SERIES"));
             Assert.That(lines, Has.All.Length.LessThanOrEqualTo(100));
             Assert.That(lines, Has.Some.Contains("…"), "the long series id is shortened");
-            Assert.That(lines, Has.Some.Contains("growing"), "the leak is flagged");
+            Assert.That(lines, Has.Some.Contains("grows +"), "the leak is flagged");
             Assert.That(lines.Single(l => l.StartsWith("bank/", StringComparison.Ordinal)), Does.EndWith("few samples"));
-            Assert.That(lines[^1], Does.StartWith("2 of 3 containers sized"));
+            Assert.That(lines[^2], Is.EqualTo("2 of 3 containers sized; 1.3Gi requested in all (today's requests unknown)."));
         });
     }
 
@@ -127,6 +134,35 @@ public sealed class RecommendCommandTests
             Assert.That(web.GetProperty("requestBytes").GetInt64(), Is.EqualTo(web.GetProperty("limitBytes").GetInt64()));
             Assert.That(web.GetProperty("qosClass").GetString(), Is.EqualTo("Guaranteed"));
         });
+    }
+
+    [Test]
+    public async Task Recommend_Window30dFlag_WidensEngineWindowAndConfidence()
+    {
+        var policy = Path.Combine(_dir, "policy.yaml");
+        File.WriteAllText(policy, "apiVersion: rightsizer.io/v1alpha1\nkind: MemoryPolicy\nmetadata: {name: p}\nspec:\n  selector: {matchLabels: {a: b}}\n  recommendation: {historyWindow: 7d}\n");
+
+        var policyOnly = Web(await CliRun.RunAsync("recommend", "--history", _history, "--policy", policy, "-o", "json"));
+        var flagOverPolicy = Web(await CliRun.RunAsync("recommend", "--history", _history, "--policy", policy, "--window", "30d", "-o", "json"));
+
+        Assert.Multiple(() =>
+        {
+            // The policy's 7 days hold 2016 five-minute samples; the flag's 30 days take all 14 days of the file, and
+            // the confidence counts 14 of 30 days.
+            Assert.That(policyOnly.GetProperty("samples").GetInt32(), Is.EqualTo(2016));
+            Assert.That(policyOnly.GetProperty("confidence").GetDouble(), Is.EqualTo(1));
+            Assert.That(flagOverPolicy.GetProperty("samples").GetInt32(), Is.EqualTo(4032));
+            Assert.That(flagOverPolicy.GetProperty("windowCovered").GetString(), Is.EqualTo("13d23h59m1s"), "from the first sample to the decision time");
+            Assert.That(flagOverPolicy.GetProperty("confidence").GetDouble(), Is.EqualTo(0.47).Within(0.005));
+        });
+    }
+
+    private static JsonElement Web((int ExitCode, string Output, string Error) run)
+    {
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        return json.RootElement.GetProperty("recommendations").EnumerateArray()
+            .Single(r => r.GetProperty("series").GetString() == "shop/Deployment/web/app").Clone();
     }
 
     private static readonly TestCaseData[] InputErrors =

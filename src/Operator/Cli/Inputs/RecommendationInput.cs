@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Engine;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Model;
@@ -18,9 +19,7 @@ public sealed class RecommendationInput
 
     public PrometheusOptions Prometheus { get; } = new();
 
-    public Option<string?> Namespace { get; } = new("--namespace", "-n") { Description = "Only containers in this namespace." };
-
-    public Option<string?> Selector { get; } = new("--selector", "-l") { Description = "Only pods whose labels match, e.g. app=web,tier=api (Prometheus only)." };
+    public ScopeOptions Scope { get; } = new();
 
     public Option<FileInfo?> Policy { get; } = new("--policy") { Description = "A MemoryPolicy YAML whose spec supplies the sizing settings." };
 
@@ -36,8 +35,7 @@ public sealed class RecommendationInput
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(History);
         Prometheus.AddTo(command);
-        command.Options.Add(Namespace);
-        command.Options.Add(Selector);
+        Scope.AddTo(command);
         command.Options.Add(Policy);
         command.Options.Add(Window);
         command.Options.Add(AsOf);
@@ -65,26 +63,40 @@ public sealed class RecommendationInput
             throw new CliInputException("give exactly one of --history FILE and --prometheus-url URL");
         }
 
-        var policySettings = PolicySettings.Load(parse.GetValue(Policy)?.FullName);
-        var windowLength = ParseWindow(parse.GetValue(Window)) ?? policySettings.Window;
+        var policySettings = PolicySettings.Load(parse.GetValue(Policy)?.FullName, ParseWindow(parse.GetValue(Window)));
+        var windowLength = policySettings.Window;
         var transfer = new PrometheusTransferStats();
         using var client = prometheusUrl is null ? null : PrometheusHttpClientFactory.Create(Prometheus.Read(parse), transfer);
         IHistorySource source = historyFile is not null
             ? new HistoryFileSource(historyFile.FullName)
-            : new PrometheusHistorySource(client!);
+            : new PrometheusHistorySource(client!, warn: message => stderr.WriteLine("warning: " + message));
+
+        using var progress = new ProgressLine(stderr, time, interactive: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
+        if (historyFile is not null)
+        {
+            progress.Phase($"reading {historyFile.Name} ({Memory.FromBytes(historyFile.Exists ? historyFile.Length : 0).ToHuman()})");
+        }
+        else
+        {
+            progress.Phase("querying Prometheus", () => string.Create(
+                CultureInfo.InvariantCulture, $"{transfer.Requests} requests, {Memory.FromBytes(transfer.ResponseBytes).ToHuman()} received"));
+        }
 
         var decisionTime = ParseAsOf(parse.GetValue(AsOf))
             ?? (source is HistoryFileSource file ? file.End : null)
             ?? time.GetUtcNow();
-        var query = new HistoryQuery(decisionTime, windowLength)
+        if (historyFile is not null)
         {
-            Namespace = parse.GetValue(Namespace),
-            PodLabels = LabelSelector.Parse(parse.GetValue(Selector)),
-            Signal = policySettings.Signal,
-        };
+            progress.Phase("recommending");
+        }
 
+        if (decisionTime - DateTimeOffset.UnixEpoch < windowLength)
+        {
+            throw new CliInputException($"--window {PromDuration.Format(windowLength)}: reaches back before 1970 from {decisionTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
+        }
+
+        var query = Scope.Apply(parse, new HistoryQuery(decisionTime, windowLength) { Signal = policySettings.Signal });
         var capturing = keepHistories ? new CapturingHistorySource(source) : null;
-        var progress = new ProgressLine(stderr, time, interactive: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
         var recommendations = await RecommendationRunner.RunAsync(
             capturing ?? source, query, policySettings.For, new RecommendationEngine(), progress, cancellationToken);
         progress.Complete();
@@ -109,13 +121,21 @@ public sealed class RecommendationInput
             return null;
         }
 
-        if (!PromDuration.TryParse(text, out var duration, out var error) || duration < TimeSpan.FromHours(1))
+        if (!PromDuration.TryParse(text, out var duration, out var error))
         {
-            throw new CliInputException($"--window '{text}': {(duration < TimeSpan.FromHours(1) && error.Length == 0 ? "must be at least 1h" : error)}");
+            throw new CliInputException($"--window '{text}': {error}");
+        }
+
+        if (duration < MemoryPolicyLimits.MinHistoryWindowSpan)
+        {
+            throw new CliInputException($"--window '{text}': must be at least {MemoryPolicyLimits.MinHistoryWindow}");
         }
 
         return duration;
     }
+
+    /// <summary>9999-12-31T23:59:59Z, the last second a <see cref="DateTimeOffset"/> holds.</summary>
+    private const long MaxUnixSeconds = 253_402_300_799;
 
     /// <summary>Unix seconds or RFC 3339.</summary>
     public static DateTimeOffset? ParseAsOf(string? text)
@@ -127,7 +147,9 @@ public sealed class RecommendationInput
 
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            return seconds <= MaxUnixSeconds
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : throw new CliInputException($"--as-of '{text}': later than the year 9999{(seconds / 1000 <= MaxUnixSeconds ? " (looks like milliseconds; give seconds)" : string.Empty)}");
         }
 
         if (text.Contains('T', StringComparison.Ordinal)

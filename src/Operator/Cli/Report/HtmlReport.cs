@@ -174,7 +174,7 @@ public static class HtmlReport
             .Append(Encode((change > 0 ? "+" : string.Empty) + new Memory(change).ToHuman() + percent)).Append("</td>");
     }
 
-    private static string Qos(ReportEntry entry) => $"{entry.QosBefore ?? "unknown"} \u2192 {entry.QosAfter ?? "-"}";
+    private static string Qos(ReportEntry entry) => $"{entry.QosBefore?.ToString() ?? "unknown"} \u2192 {entry.QosAfter?.ToString() ?? "-"}";
 
     private static string Trend(ReportEntry entry) => entry.Trend switch
     {

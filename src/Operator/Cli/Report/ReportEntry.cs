@@ -1,4 +1,5 @@
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Model;
 
 namespace RightSizer.Operator.Cli.Report;
@@ -24,9 +25,9 @@ public sealed record ReportEntry
 
     public Memory? Limit { get; init; }
 
-    public string? QosBefore { get; init; }
+    public QosClass? QosBefore { get; init; }
 
-    public string? QosAfter { get; init; }
+    public QosClass? QosAfter { get; init; }
 
     public double Confidence { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
 using RightSizer.Operator.Cli.Report;
 using RightSizer.Recommender.Model;
 
@@ -59,8 +60,8 @@ public sealed class HtmlReportTests
             CurrentLimit = Memory.Parse("2Gi"),
             Request = Memory.Parse("640Mi"),
             Limit = Memory.Parse("900Mi"),
-            QosBefore = "Burstable",
-            QosAfter = "Burstable",
+            QosBefore = QosClass.Burstable,
+            QosAfter = QosClass.Burstable,
             Confidence = 1,
             Trend = new TrendEstimate(5 * Memory.MiB, true, Memory.Parse("700Mi"), TimeSpan.FromDays(7)),
             Reasons = ["request: p90 " + container],

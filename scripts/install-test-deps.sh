@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs and a fresh machine lacks: Prometheus and promtool (Debian package
-# `prometheus`) for the recommender's integration tests, and kubectl (package `kubectl`) for the kustomize test.
+# `prometheus`) for the recommender's integration tests, kubectl (package `kubectl`) for the kustomize tests, and
+# chromium (package `chromium`) for the HTML report's rendering tests.
 set -euo pipefail
 
 missing=()
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v kubectl >/dev/null 2>&1 || missing+=(kubectl)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then

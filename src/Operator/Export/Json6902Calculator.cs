@@ -77,7 +77,7 @@ public static class Json6902Calculator
             }
             else if (container.Env[index].Value is not null)
             {
-                operations.Add(PatchOperation.Replace(
+                operations.Add(PatchOperation.Add(
                     string.Create(CultureInfo.InvariantCulture, $"{path}/env/{index}/value"), JsonValue.Create(value)));
             }
         }

@@ -42,9 +42,9 @@ public static class ExportCommand
             {
                 var request = new ExportRequest(
                     parse.GetValue(format)!,
-                    parse.GetValue(output)?.FullName,
-                    parse.GetValue(baseFolder)?.FullName,
-                    parse.GetValue(manifests)?.FullName,
+                    parse.GetValue(output)?.ToString(),
+                    parse.GetValue(baseFolder)?.ToString(),
+                    parse.GetValue(manifests)?.ToString(),
                     ParseMinChange(parse.GetValue(minChange)));
                 request.Validate(parse.GetResult(format) is { Implicit: false });
 

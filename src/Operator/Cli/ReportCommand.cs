@@ -43,7 +43,7 @@ public static class ReportCommand
                 {
                     await File.WriteAllTextAsync(file.FullName, html, cancellationToken);
                     await stderr.WriteLineAsync(string.Create(
-                        CultureInfo.InvariantCulture, $"{entries.Count} containers; wrote {file.FullName} ({html.Length / 1024} KiB)"));
+                        CultureInfo.InvariantCulture, $"{entries.Count} containers; wrote {file} ({html.Length / 1024} KiB)"));
                 }
                 else
                 {

@@ -74,12 +74,25 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
 
         if (endpoint is null)
         {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            Directory.Delete(profile, recursive: true);
             throw new InvalidOperationException("chromium exited before it printed its DevTools endpoint");
         }
 
         _ = process.StandardError.ReadToEndAsync();
         var browser = new HeadlessChromium(process, profile);
-        await browser.ConnectAsync(new Uri(endpoint));
+        try
+        {
+            await browser.ConnectAsync(new Uri(endpoint));
+        }
+        catch
+        {
+            // A browser that never got a page must not outlive the test run.
+            await browser.DisposeAsync();
+            throw;
+        }
+
         return browser;
     }
 
@@ -231,14 +244,30 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _socket.Dispose();
-        if (!_process.HasExited)
+        // Browser.close ends every chromium process; killing the launcher alone can leave its children running.
+        if (_socket.State == WebSocketState.Open)
         {
-            _process.Kill(entireProcessTree: true);
+            try
+            {
+                await SendAsync("Browser.close", session: false).WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException or WebSocketException)
+            {
+                // The connection closing is the answer when the browser exits first.
+            }
         }
 
-        await _process.WaitForExitAsync();
+        await _stop.CancelAsync();
+        _socket.Dispose();
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
         _process.Dispose();
         _stop.Dispose();
         try

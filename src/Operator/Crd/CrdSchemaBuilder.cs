@@ -74,7 +74,12 @@ public static class CrdSchemaBuilder
             schema = TypeSchema(property.PropertyType, property);
         }
 
-        schema["description"] = description;
+        // apiextensions refuses anything but the type on the root metadata schema, a description included.
+        if (property.PropertyType != typeof(V1ObjectMeta))
+        {
+            schema["description"] = description;
+        }
+
         if (property.GetCustomAttribute<DurationAttribute>() is not null)
         {
             schema["pattern"] = PromDuration.Pattern;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs and a fresh machine lacks: Prometheus and promtool (Debian package
-# `prometheus`) and VictoriaMetrics (package `victoria-metrics`) for the recommender's integration tests, and kubectl
-# (package `kubectl`) for the kustomize test.
+# `prometheus`) and VictoriaMetrics (package `victoria-metrics`) for the recommender's integration tests, kubectl
+# (package `kubectl`) for the kustomize, local API server and end-to-end tests, and chromium (package `chromium`) for
+# the HTML report's rendering tests. The image test installs podman, buildah and runc through install-image-tools.sh.
 set -euo pipefail
 
 missing=()
@@ -9,6 +10,7 @@ command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v victoria-metrics >/dev/null 2>&1 || missing+=(victoria-metrics)
 command -v kubectl >/dev/null 2>&1 || missing+=(kubectl)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then

@@ -11,6 +11,8 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(timeProvider);
         var root = new RootCommand("RightSizer right-sizes Kubernetes container memory from its usage history.");
         root.Subcommands.Add(RecommendCommand.Create(timeProvider));
+        root.Subcommands.Add(ExportCommand.Create(timeProvider));
+        root.Subcommands.Add(ReportCommand.Create(timeProvider));
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create(() => CreateRootCommand(timeProvider)));
         root.Subcommands.Add(BenchCommand.Create());

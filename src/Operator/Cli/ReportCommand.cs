@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using RightSizer.Operator.Cli.Export;
+using RightSizer.Operator.Cli.Inputs;
+using RightSizer.Operator.Cli.Report;
+using RightSizer.Recommender.History;
+
+namespace RightSizer.Operator.Cli;
+
+/// <summary><c>rightsizer report</c>: the recommendations as one self-contained HTML page with a chart per container.</summary>
+public static class ReportCommand
+{
+    public static Command Create(TimeProvider time)
+    {
+        var input = new RecommendationInput();
+        var output = new Option<FileInfo?>("--out") { Description = "HTML file to write (default: stdout)." };
+        var baseFolder = new Option<DirectoryInfo?>("--base") { Description = "Folder of the workloads' manifests, read for the requests and limits of today." };
+
+        var command = new Command(
+            "report",
+            "Write an HTML report: memory requested today against proposed, a sortable table of changes, a chart per container.\n" +
+            "Exit codes: 0 ok, 1 input error (flags, files, policy), 2 data source unreachable.");
+        input.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(baseFolder);
+        command.Options.Add(input.Stats);
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stderr = parse.InvocationConfiguration.Error;
+            try
+            {
+                var manifests = parse.GetValue(baseFolder) is { } folder
+                    ? ManifestFiles.Scan(ManifestFiles.Find(folder.FullName)).Select(s => s.Manifest).ToList()
+                    : null;
+                var run = await input.RunAsync(parse, time, keepHistories: true, cancellationToken);
+                var entries = ReportBuilder.From(run, manifests);
+                var source = parse.GetValue(input.History) is { } history
+                    ? "history file " + history.Name
+                    : "Prometheus " + parse.GetValue(input.Prometheus.Url);
+                var html = HtmlReport.Write(entries, run.AsOf, source);
+                if (parse.GetValue(output) is { } file)
+                {
+                    await File.WriteAllTextAsync(file.FullName, html, cancellationToken);
+                    await stderr.WriteLineAsync(string.Create(
+                        CultureInfo.InvariantCulture, $"{entries.Count} containers; wrote {file} ({html.Length / 1024} KiB)"));
+                }
+                else
+                {
+                    await parse.InvocationConfiguration.Output.WriteAsync(html);
+                }
+
+                return ExitCodes.Ok;
+            }
+            catch (CliInputException e)
+            {
+                await stderr.WriteLineAsync("error: " + e.Message);
+                return ExitCodes.InputError;
+            }
+            catch (ArgumentException e)
+            {
+                await stderr.WriteLineAsync("error: " + e.Message);
+                return ExitCodes.InputError;
+            }
+            catch (HistorySourceException e)
+            {
+                await stderr.WriteLineAsync("error: " + e.Message);
+                return e.Unreachable ? ExitCodes.SourceUnreachable : ExitCodes.InputError;
+            }
+        });
+        return command;
+    }
+}

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Console;
+using RightSizer.Webhooks.Admission;
+using RightSizer.Webhooks.Tls;
 
 namespace RightSizer.Operator.Hosting;
 
@@ -25,6 +27,8 @@ public static class OperatorHost
         {
             Listen(kestrel, options.HealthProbeBindAddress, ListenerRole.Probes, endpoints);
             Listen(kestrel, options.MetricsBindAddress, ListenerRole.Metrics, endpoints);
+            Listen(kestrel, options.WebhookBindAddress, ListenerRole.Webhooks, endpoints,
+                listen => listen.UseWebhookCertificate(kestrel.ApplicationServices.GetRequiredService<ServingCertificate>()));
         });
         builder.Services.AddSingleton(endpoints);
         builder.Services
@@ -35,15 +39,29 @@ public static class OperatorHost
             .AddRightSizerReconcilers(options)
             .AddRightSizerUpdater()
             .AddRightSizerMetrics();
+        if (options.WebhookBindAddress is not null)
+        {
+            builder.Services.AddRightSizerWebhooks(webhooks => webhooks.CertDirectory = options.WebhookCertDir);
+        }
 
         var app = builder.Build();
         app.MapRightSizerProbes();
+        if (options.WebhookBindAddress is not null)
+        {
+            app.MapRightSizerWebhooks(context => ListenerRole.Of(context) == ListenerRole.Webhooks);
+        }
+
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
             context.Request.Path == "/metrics" && ListenerRole.Of(context) == ListenerRole.Metrics);
         return app;
     }
 
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, BindAddress? address, string role, OperatorEndpoints endpoints)
+    private static void Listen(
+        Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel,
+        BindAddress? address,
+        string role,
+        OperatorEndpoints endpoints,
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions>? secure = null)
     {
         if (address is null)
         {
@@ -52,6 +70,7 @@ public static class OperatorHost
 
         kestrel.Listen(new IPEndPoint(address.Address, address.Port), listen =>
         {
+            secure?.Invoke(listen);
             listen.Tag(role);
             endpoints.Add(role, listen);
         });
@@ -87,7 +106,7 @@ public static class OperatorHost
         app.MapGet("/healthz", (HttpContext context) => ListenerRole.Of(context) == ListenerRole.Probes ? Results.Text("ok") : Results.NotFound());
         app.MapGet("/readyz", (HttpContext context, OperatorReadiness readiness) =>
             ListenerRole.Of(context) != ListenerRole.Probes ? Results.NotFound()
-            : readiness.Ready ? Results.Text("ok")
-            : Results.Text("caches not synced", statusCode: StatusCodes.Status503ServiceUnavailable));
+            : readiness.NotReadyReason() is { } reason ? Results.Text(reason, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Text("ok"));
     }
 }

@@ -9,15 +9,23 @@ namespace RightSizer.Webhooks.Admission;
 /// <summary>Maps the webhook paths (POST); <see cref="MapRightSizerProbes"/> maps the probes for a host without its own.</summary>
 public static class WebhookEndpointRouteBuilderExtensions
 {
-    public static IEndpointRouteBuilder MapRightSizerWebhooks(this IEndpointRouteBuilder endpoints)
+    /// <param name="accepts">Whether a request may be served (a host with several listeners serves admission on one); by default all.</param>
+    public static IEndpointRouteBuilder MapRightSizerWebhooks(this IEndpointRouteBuilder endpoints, Func<HttpContext, bool>? accepts = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var endpoint = endpoints.ServiceProvider.GetRequiredService<AdmissionEndpoint>();
         foreach (var handler in endpoints.ServiceProvider.GetServices<IAdmissionHandler>())
         {
-            endpoints.MapPost(handler.Path, (HttpContext context) => endpoint.ServeAsync(context, handler));
+            endpoints.MapPost(handler.Path, (HttpContext context) =>
+                accepts is null || accepts(context) ? endpoint.ServeAsync(context, handler) : NotFound(context));
         }
         return endpoints;
+    }
+
+    private static Task NotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 
     /// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (every check tagged ready passes).</summary>

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RightSizer.Operator.Hosting;
 using RightSizer.Recommender.Prometheus;
+using RightSizer.Testing.Builders;
+using RightSizer.Testing.Tls;
 
 namespace RightSizer.Operator.Tests.Hosting;
 
@@ -43,6 +45,50 @@ public sealed class OperatorHostTests
             Assert.That(readyz.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "not ready before the caches sync");
             Assert.That(metricsOnProbes.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "each endpoint answers on its own port only");
             Assert.That(scrape, Does.Contain("rightsizer_watch_restarts"), "the watchers' failed lists are counted");
+        });
+    }
+
+    [Test]
+    public async Task Start_WebhookListener_AdmitsPodOverTlsAndServesOnlyThere()
+    {
+        var directory = TestContext.CurrentContext.WorkDirectory;
+        var kubeconfig = Path.Combine(directory, "unreachable-kubeconfig-webhook.yaml");
+        await File.WriteAllTextAsync(kubeconfig, UnreachableKubeconfig);
+        using var ca = new TestCertificateAuthority();
+        var certDir = Path.Combine(directory, $"webhook-certs-{Guid.NewGuid():N}");
+        ca.IssueServing(certDir);
+        var options = new OperatorOptions
+        {
+            Kubeconfig = kubeconfig,
+            Prometheus = new PrometheusClientOptions { BaseUrl = new Uri("http://127.0.0.1:1") },
+            HealthProbeBindAddress = new BindAddress(IPAddress.Loopback, 0),
+            WebhookBindAddress = new BindAddress(IPAddress.Loopback, 0),
+            WebhookCertDir = certDir,
+            LogFormat = LogFormat.Text,
+        };
+        await using var app = OperatorHost.Build(options, new FakeTimeProvider());
+        await app.StartAsync().WaitAsync(Wait);
+        var endpoints = app.Services.GetRequiredService<OperatorEndpoints>();
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, _, _) => ca.Verifies(certificate) };
+        using var https = new HttpClient(handler) { Timeout = Wait };
+        using var http = new HttpClient { Timeout = Wait };
+        var review = AdmissionReviewBuilder.ForPod(PodBuilder.Pod().GenerateName("web-").WithContainer("app").Build()).ToJsonString();
+
+        using var admitted = await https.PostAsync(
+            new Uri($"https://127.0.0.1:{endpoints.Port(ListenerRole.Webhooks)}/mutate--v1-pod"),
+            new StringContent(review, System.Text.Encoding.UTF8, "application/json"));
+        var answer = System.Text.Json.Nodes.JsonNode.Parse(await admitted.Content.ReadAsStringAsync())!;
+        using var onProbes = await http.PostAsync(
+            new Uri($"http://127.0.0.1:{endpoints.Port(ListenerRole.Probes)}/mutate--v1-pod"),
+            new StringContent(review, System.Text.Encoding.UTF8, "application/json"));
+        await app.StopAsync().WaitAsync(Wait);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(admitted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(answer["response"]?["allowed"]?.GetValue<bool>(), Is.True, "caches not synced: the pod is admitted unchanged");
+            Assert.That(answer["response"]?["patch"], Is.Null);
+            Assert.That(onProbes.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "admission is served on the webhook listener only");
         });
     }
 

@@ -29,11 +29,13 @@ public static class BenchCommand
         var set = new Option<string[]>("--set") { Description = $"Override one of our settings for the rightsizer strategies, e.g. requestPercentile=95 (known: {string.Join(", ", SettingOverrides.Names)})." };
         var synthetic = new Option<string?>("--synthetic") { Description = "Scale test instead of a replay: CONTAINERSxDAYS, e.g. 10000x14d." };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic generator.", DefaultValueFactory = _ => 1 };
+        var mode = new Option<string>("--replay-mode") { Description = "capped (usage above a strategy's limit is seen capped at it afterwards, as in a cluster), uncapped, or both.", DefaultValueFactory = _ => "both" };
+        mode.AcceptOnlyFromAmong("capped", "uncapped", "both");
         var output = new Option<string>("--output", "-o") { Description = "table, json or markdown.", DefaultValueFactory = _ => "table" };
         output.AcceptOnlyFromAmong("table", "json", "markdown");
 
         var command = new Command("bench", "Replay real history against VPA, KRR and static sizing, or measure the engine on synthetic containers.\nExit codes: 0 ok, 1 input error.");
-        foreach (var option in new Option[] { history, meta, metaColumn, train, step, strategies, set, synthetic, seed, output })
+        foreach (var option in new Option[] { history, meta, metaColumn, train, step, mode, strategies, set, synthetic, seed, output })
         {
             command.Options.Add(option);
         }
@@ -61,8 +63,11 @@ public static class BenchCommand
 
                 var chosen = BuildStrategies(parse.GetValue(strategies)!, settings, parse.GetValue(meta), parse.GetValue(metaColumn)!);
                 var series = await ReadAll(new HistoryFileSource(file.FullName), cancellationToken);
-                var options = new ReplayOptions(Duration("--train", parse.GetValue(train)!), Duration("--step", parse.GetValue(step)!));
-                var results = ReplayRunner.Run(series, chosen, options);
+                var trainFor = Duration("--train", parse.GetValue(train)!);
+                var stepFor = Duration("--step", parse.GetValue(step)!);
+                var results = Modes(parse.GetValue(mode)!)
+                    .SelectMany(m => ReplayRunner.Run(series, chosen, new ReplayOptions(trainFor, stepFor, m)))
+                    .ToList();
                 ReplayReport.Write(results, parse.GetValue(output)!, stdout);
                 return ExitCodes.Ok;
             }
@@ -113,6 +118,13 @@ public static class BenchCommand
 
         return list;
     }
+
+    private static ReplayMode[] Modes(string name) => name switch
+    {
+        "capped" => [ReplayMode.Capped],
+        "uncapped" => [ReplayMode.Uncapped],
+        _ => [ReplayMode.Capped, ReplayMode.Uncapped],
+    };
 
     private static (int Containers, int Days) ParseShape(string shape)
     {

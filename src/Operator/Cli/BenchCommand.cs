@@ -16,7 +16,7 @@ namespace RightSizer.Operator.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    public const string AllStrategies = "rightsizer,rightsizer-guaranteed,vpa,krr,static";
+    public const string AllStrategies = "rightsizer,rightsizer-guaranteed,rightsizer-fixed,rightsizer-guaranteed-fixed,vpa,krr,static";
 
     public static Command Create()
     {
@@ -25,7 +25,7 @@ public static class BenchCommand
         var metaColumn = new Option<string>("--meta-column") { Description = "The --meta column holding provisioned bytes.", DefaultValueFactory = _ => "mem_provisioned_max_bytes" };
         var train = new Option<string>("--train") { Description = "History before the first decision.", DefaultValueFactory = _ => "7d" };
         var step = new Option<string>("--step") { Description = "Time between decisions; each is judged on the step after it.", DefaultValueFactory = _ => "24h" };
-        var strategies = new Option<string>("--strategies") { Description = "Comma-separated: rightsizer, rightsizer-guaranteed, vpa, krr, static.", DefaultValueFactory = _ => AllStrategies };
+        var strategies = new Option<string>("--strategies") { Description = "Comma-separated: rightsizer, rightsizer-guaranteed (headroom calibrated on the fleet), rightsizer-fixed, rightsizer-guaranteed-fixed (fixed headroom scales), vpa, krr, static.", DefaultValueFactory = _ => AllStrategies };
         var set = new Option<string[]>("--set") { Description = $"Override one of our settings for the rightsizer strategies, e.g. requestPercentile=95 (known: {string.Join(", ", SettingOverrides.Names)})." };
         var synthetic = new Option<string?>("--synthetic") { Description = "Scale test instead of a replay: CONTAINERSxDAYS, e.g. 10000x14d." };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic generator.", DefaultValueFactory = _ => 1 };
@@ -93,8 +93,10 @@ public static class BenchCommand
         {
             list.Add(name switch
             {
-                "rightsizer" => new RightSizerStrategy(name, engine, settings),
-                "rightsizer-guaranteed" => new RightSizerStrategy(name, engine, settings with { QosClass = QosPolicy.Guaranteed }),
+                "rightsizer" => new RightSizerStrategy(name, engine, settings, calibrate: true),
+                "rightsizer-guaranteed" => new RightSizerStrategy(name, engine, settings with { QosClass = QosPolicy.Guaranteed }, calibrate: true),
+                "rightsizer-fixed" => new RightSizerStrategy(name, engine, settings),
+                "rightsizer-guaranteed-fixed" => new RightSizerStrategy(name, engine, settings with { QosClass = QosPolicy.Guaranteed }),
                 "vpa" => new VpaStrategy(),
                 "krr" => new KrrSimpleStrategy(),
                 "static" => new StaticStrategy(meta is null

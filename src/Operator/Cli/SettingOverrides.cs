@@ -15,6 +15,7 @@ public static class SettingOverrides
     [
         "historyWindow", "halfLife", "requestPercentile", "limitStrategy", "limitPercentile", "seasonality",
         "requestMargin", "limitMargin", "growthHorizon", "minSamples", "requestHeadroomScale", "limitHeadroomScale",
+        "oomRisk", "overRequestRisk",
     ];
 
     public static RecommendationSettings Apply(RecommendationSettings settings, IEnumerable<string> assignments)
@@ -41,6 +42,8 @@ public static class SettingOverrides
                 "minSamples" => settings with { MinSamples = (int)Number(assignment, value) },
                 "requestHeadroomScale" => settings with { RequestHeadroomScale = Number(assignment, value) },
                 "limitHeadroomScale" => settings with { LimitHeadroomScale = Number(assignment, value) },
+                "oomRisk" => settings with { OomRisk = Number(assignment, value) },
+                "overRequestRisk" => settings with { OverRequestRisk = Number(assignment, value) },
                 "limitStrategy" => settings with { LimitStrategy = Named<LimitStrategy>(assignment, value) },
                 "seasonality" => settings with { Seasonality = Named<Seasonality>(assignment, value) },
                 _ => throw new CliInputException($"--set '{assignment}': unknown setting; known: {string.Join(", ", Names)}"),

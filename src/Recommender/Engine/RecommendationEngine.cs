@@ -39,16 +39,21 @@ public sealed class RecommendationEngine : IRecommendationEngine
             return empty with { Reasons = ["container mode Off: not sized"] };
         }
 
-        if (usage.Length < settings.MinSamples)
+        var running = RunningTime.Of(usage);
+        if (!EnoughHistory.Has(usage.Length, running, settings.MinSamples))
         {
             return empty with
             {
-                Reasons = [Invariant($"insufficient history: {usage.Length} samples < minSamples {settings.MinSamples}")],
+                Reasons = [EnoughHistory.Describe(usage.Length, running, settings.MinSamples)],
             };
         }
 
         var sized = MemorySizer.Size(window, to, settings, kills, history.Current);
         var reasons = sized.Reasons.ToList();
+        if (running.Intermittent)
+        {
+            reasons.Add(Invariant($"history: intermittent, {running.Runs} runs, {PromDuration.Format(running.Running)} running in {PromDuration.Format(running.Span)}; gaps are absence, not zero usage"));
+        }
         var request = sized.Request;
         var limit = sized.Limit;
         HeapSettings? heap = null;
@@ -68,8 +73,12 @@ public sealed class RecommendationEngine : IRecommendationEngine
             Request = request,
             Limit = limit,
             QosClass = sized.QosClass,
-            Confidence = ConfidenceEstimator.Estimate(usage, to, settings.HistoryWindow),
+            Confidence = running.Intermittent
+                ? ConfidenceEstimator.EstimateIntermittent(usage, to, settings.HistoryWindow, running)
+                : ConfidenceEstimator.Estimate(usage, to, settings.HistoryWindow),
             Trend = sized.Trend,
+            RequestCalibration = sized.RequestCalibration,
+            LimitCalibration = sized.LimitCalibration,
             Heap = heap,
             Reasons = reasons,
         };

@@ -31,6 +31,12 @@ public sealed record Recommendation
 
     public int OomKills { get; init; }
 
+    /// <summary>The request's calibrated headroom (scale and over-request risk), when a fleet calibration sized it.</summary>
+    public Calibration.AppliedCalibration? RequestCalibration { get; init; }
+
+    /// <summary>The limit's calibrated headroom (scale and OOM risk), when a fleet calibration sized it.</summary>
+    public Calibration.AppliedCalibration? LimitCalibration { get; init; }
+
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
     public bool HasValue => Request is not null;

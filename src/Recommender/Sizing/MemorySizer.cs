@@ -1,4 +1,5 @@
 using RightSizer.Api.V1alpha1;
+using RightSizer.Recommender.Calibration;
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
 using RightSizer.Api.Units;
@@ -24,11 +25,19 @@ public static class MemorySizer
         ArgumentNullException.ThrowIfNull(settings);
         var reasons = new List<string>();
         var trend = TrendEstimator.Estimate(usage.Span, asOf, settings.GrowthHorizon);
-        var input = new EstimationInput(usage, asOf, kills, trend);
+        var input = new EstimationInput(usage, asOf, kills, trend)
+        {
+            YoungGrowth = YoungGrowthEstimator.Estimate(usage.Span, asOf, settings.GrowthLookahead),
+        };
 
         var requestEstimate = EstimatorFactory.Request(settings).Estimate(input);
         var request = Memory.FromBytes(requestEstimate.Bytes);
         reasons.Add("request: " + requestEstimate.Text);
+        reasons.AddRange(requestEstimate.Notes);
+        if (input.YoungGrowth is { LevelShift: true })
+        {
+            reasons.Add("growth: the rise in the hourly peaks is a level shift, not growth; sized to the new level");
+        }
 
         var guaranteed = QosOutcome.WantsGuaranteed(settings.QosClass, current);
         var limitStrategy = settings.LimitStrategy;
@@ -39,12 +48,13 @@ public static class MemorySizer
         }
 
         Memory? limit = null;
+        AppliedCalibration? limitCalibration = null;
         if (limitStrategy != LimitStrategy.None)
         {
-            var margin = settings.LimitMargin
-                ?? (guaranteed ? MemoryPolicyDefaults.GuaranteedLimitMargin : MemoryPolicyDefaults.LimitMargin);
+            var margin = CalibratedMargins.Limit(settings.LimitMargin, guaranteed, EstimatorFactory.Calibrates(settings, limitStrategy));
             var limitEstimate = EstimatorFactory.Limit(settings, limitStrategy, margin).Estimate(input);
             limit = Memory.FromBytes(limitEstimate.Bytes);
+            limitCalibration = limitEstimate.Calibration;
             reasons.Add("limit: " + limitEstimate.Text);
             reasons.AddRange(limitEstimate.Notes);
         }
@@ -85,7 +95,7 @@ public static class MemorySizer
             reasons.Add(warning);
         }
 
-        return new SizedMemory(request, limit, qosClass, trend, reasons);
+        return new SizedMemory(request, limit, qosClass, trend, reasons) { RequestCalibration = requestEstimate.Calibration, LimitCalibration = limitCalibration };
     }
 
     private static (Memory Request, Memory? Limit) ApplyControlledValues(

@@ -9,4 +9,9 @@ public sealed record SizedMemory(
     Memory? Limit,
     string QosClass,
     TrendEstimate? Trend,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons)
+{
+    public Calibration.AppliedCalibration? RequestCalibration { get; init; }
+
+    public Calibration.AppliedCalibration? LimitCalibration { get; init; }
+}

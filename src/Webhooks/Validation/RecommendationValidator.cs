@@ -18,6 +18,8 @@ internal sealed class RecommendationValidator : AbstractValidator<V1alpha1Recomm
             .WithMessage(r => $"must be >= requestPercentile (got {Format.Number(r.LimitPercentile)} < {Format.Number(r.RequestPercentile ?? MemoryPolicyDefaults.RequestPercentile)})")
             .When(r => r.LimitPercentile is > 0 and <= 100 && r.RequestPercentile is null or (> 0 and <= 100))
             .OverridePropertyName("limitPercentile");
+        Risk(r => r.OomRisk, "oomRisk");
+        Risk(r => r.OverRequestRisk, "overRequestRisk");
         Margin(r => r.RequestMargin, "requestMargin");
         Margin(r => r.LimitMargin, "limitMargin");
         RuleFor(r => r.MinSamples)
@@ -51,6 +53,14 @@ internal sealed class RecommendationValidator : AbstractValidator<V1alpha1Recomm
         RuleFor(field)
             .Must(p => p is > 0 and <= 100)
             .WithMessage((_, p) => $"must be in (0, 100] (got {Format.Number(p)})")
+            .When(r => field.Compile()(r) is not null)
+            .OverridePropertyName(name);
+
+    // A risk of 0 asks for an infinite headroom; above one half the value would sit below the median.
+    private void Risk(System.Linq.Expressions.Expression<Func<V1alpha1RecommendationSpec, double?>> field, string name) =>
+        RuleFor(field)
+            .Must(p => p is > 0 and <= 0.5)
+            .WithMessage((_, p) => $"must be in (0, 0.5] (got {Format.Number(p)})")
             .When(r => field.Compile()(r) is not null)
             .OverridePropertyName(name);
 

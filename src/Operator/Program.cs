@@ -1,3 +1,3 @@
 using RightSizer.Operator.Cli;
 
-return await CliApp.CreateRootCommand(TimeProvider.System).Parse(args).InvokeAsync();
+return await CliApp.InvokeAsync(args, TimeProvider.System, Console.Out, Console.Error);

@@ -13,6 +13,14 @@ public readonly record struct Memory(long Bytes) : IComparable<Memory>
     public const long GiB = 1024 * MiB;
     public const long TiB = 1024 * GiB;
 
+    /// <summary>
+    /// The CRD's pattern for the quantities <see cref="Parse"/> accepts: a signed decimal number and one of the suffixes
+    /// it knows (binary Ki to Ei, decimal m, k, M, G, T, P, E, or an exponent up to ±18). Magnitudes beyond a long are
+    /// left to the parser. RE2 syntax, as the API server's validator reads it.
+    /// </summary>
+    public const string QuantityPattern =
+        "^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?0*(1[0-8]|[0-9]))?$";
+
     public static Memory Zero => default;
 
     public double MiBValue => Bytes / (double)MiB;

@@ -20,6 +20,13 @@ public static class PromDuration
         ("ms", TimeSpan.FromMilliseconds(1)),
     ];
 
+    /// <summary>
+    /// The CRD's pattern for exactly what <see cref="TryParse(string?, out TimeSpan, out string)"/> accepts, except
+    /// magnitudes beyond <see cref="TimeSpan.MaxValue"/>: one alternative per first unit, each followed by the smaller
+    /// units at most once, in order. RE2 syntax (the API server validates patterns with Go's regexp: no lookahead).
+    /// </summary>
+    public static string Pattern { get; } = BuildPattern();
+
     /// <exception cref="FormatException">The text is not a duration; the message says why.</exception>
     public static TimeSpan Parse(string text) =>
         TryParse(text, out var duration, out var error) ? duration : throw new FormatException(error);
@@ -35,7 +42,7 @@ public static class PromDuration
             return false;
         }
 
-        var s = text.Trim();
+        var s = text;
         var i = 0;
         var lastUnitIndex = -1;
         while (i < s.Length)
@@ -52,11 +59,19 @@ public static class PromDuration
                 return false;
             }
 
-            var amount = long.Parse(s.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture);
+            var digits = s.AsSpan(start, i - start);
             var unitIndex = MatchUnit(s, i);
             if (unitIndex < 0)
             {
-                error = $"\"{text}\" has no valid unit after {amount} (use y, w, d, h, m, s or ms)";
+                error = $"\"{text}\" has no valid unit after {digits} (use y, w, d, h, m, s or ms)";
+                return false;
+            }
+
+            // TimeSpan's range (about 29,000 years) bounds what can be written; beyond it the text is an error, not a crash.
+            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
+                || amount > (TimeSpan.MaxValue - duration).Ticks / Units[unitIndex].Length.Ticks)
+            {
+                error = $"\"{text}\" is too long a duration";
                 return false;
             }
 
@@ -102,6 +117,13 @@ public static class PromDuration
         }
 
         return builder.ToString();
+    }
+
+    private static string BuildPattern()
+    {
+        var parts = Units.Select(u => "[0-9]+" + u.Unit).ToArray();
+        var alternatives = parts.Select((first, i) => first + string.Concat(parts.Skip(i + 1).Select(p => "(" + p + ")?")));
+        return "^(" + string.Join('|', alternatives) + ")$";
     }
 
     private static int MatchUnit(string s, int at)

@@ -32,7 +32,7 @@ internal static class QuantityParser
             return false;
         }
 
-        var s = text.Trim();
+        var s = text;
         var numberEnd = 0;
         while (numberEnd < s.Length && (char.IsAsciiDigit(s[numberEnd]) || s[numberEnd] is '.' or '+' or '-'))
         {

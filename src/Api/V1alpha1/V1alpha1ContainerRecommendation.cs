@@ -24,14 +24,14 @@ public sealed class V1alpha1ContainerRecommendation
 
     [JsonPropertyName("qosClass")]
     [Description("The QoS class the pod gets with these values: Guaranteed, Burstable or BestEffort.")]
-    public string? QosClass { get; set; }
+    public QosClass? QosClass { get; set; }
 
     [JsonPropertyName("heap")]
     [Description("Heap settings that fit inside the recommended limit, for JVM and .NET containers.")]
     public V1alpha1HeapSettings? Heap { get; set; }
 
     [JsonPropertyName("confidence")]
-    [Range(0, 1)]
+    [Range(MemoryPolicyLimits.ConfidenceMin, MemoryPolicyLimits.ConfidenceMax)]
     [Description("Confidence from the span and coverage of the history, 0 to 1.")]
     public double? Confidence { get; set; }
 

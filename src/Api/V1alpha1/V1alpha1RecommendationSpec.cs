@@ -15,7 +15,7 @@ public sealed class V1alpha1RecommendationSpec
     [JsonPropertyName("historyWindow")]
     [Duration]
     [SchemaDefault(MemoryPolicyDefaults.HistoryWindow)]
-    [Description("How much history to read, e.g. 14d. At least 1h.")]
+    [Description("How much history to read, e.g. 14d. At least " + MemoryPolicyLimits.MinHistoryWindow + ".")]
     public string? HistoryWindow { get; set; }
 
     [JsonPropertyName("halfLife")]
@@ -25,7 +25,7 @@ public sealed class V1alpha1RecommendationSpec
     public string? HalfLife { get; set; }
 
     [JsonPropertyName("requestPercentile")]
-    [Range(0, 100, ExclusiveMinimum = true)]
+    [Range(MemoryPolicyLimits.PercentileMin, MemoryPolicyLimits.PercentileMax, ExclusiveMinimum = true)]
     [SchemaDefault(MemoryPolicyDefaults.RequestPercentile)]
     [Description("Percentile of the decayed usage distribution the request covers, in (0, 100].")]
     public double? RequestPercentile { get; set; }
@@ -36,7 +36,7 @@ public sealed class V1alpha1RecommendationSpec
     public LimitStrategy? LimitStrategy { get; set; }
 
     [JsonPropertyName("limitPercentile")]
-    [Range(0, 100, ExclusiveMinimum = true)]
+    [Range(MemoryPolicyLimits.PercentileMin, MemoryPolicyLimits.PercentileMax, ExclusiveMinimum = true)]
     [SchemaDefault(MemoryPolicyDefaults.LimitPercentile)]
     [Description("Percentile the limit covers when limitStrategy is Percentile, in (0, 100].")]
     public double? LimitPercentile { get; set; }
@@ -47,13 +47,13 @@ public sealed class V1alpha1RecommendationSpec
     public Seasonality? Seasonality { get; set; }
 
     [JsonPropertyName("requestMargin")]
-    [Range(0, 10)]
+    [Range(MemoryPolicyLimits.MarginMin, MemoryPolicyLimits.MarginMax)]
     [SchemaDefault(MemoryPolicyDefaults.RequestMargin)]
     [Description("Fraction added on top of the request estimate, e.g. 0.1 for 10%.")]
     public double? RequestMargin { get; set; }
 
     [JsonPropertyName("limitMargin")]
-    [Range(0, 10)]
+    [Range(MemoryPolicyLimits.MarginMin, MemoryPolicyLimits.MarginMax)]
     [Description("Fraction added on top of the limit estimate, e.g. 0.2 for 20%. Unset: 0.2 for Burstable pods, whose limit is burst room, and 0 for Guaranteed pods, whose limit is reserved (a square-root headroom is added either way).")]
     public double? LimitMargin { get; set; }
 
@@ -75,7 +75,7 @@ public sealed class V1alpha1RecommendationSpec
     public string? GrowthHorizon { get; set; }
 
     [JsonPropertyName("minSamples")]
-    [Range(1, int.MaxValue)]
+    [Range(MemoryPolicyLimits.MinSamplesMin, int.MaxValue)]
     [SchemaDefault(MemoryPolicyDefaults.MinSamples)]
     [Description("Samples a container needs before it gets a recommendation.")]
     public int? MinSamples { get; set; }

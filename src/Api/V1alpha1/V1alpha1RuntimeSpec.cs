@@ -13,7 +13,7 @@ public sealed class V1alpha1RuntimeSpec
     public RuntimeKind? Type { get; set; }
 
     [JsonPropertyName("heapHeadroom")]
-    [Range(0, 0.9)]
+    [Range(MemoryPolicyLimits.HeapHeadroomMin, MemoryPolicyLimits.HeapHeadroomMax)]
     [SchemaDefault(MemoryPolicyDefaults.HeapHeadroom)]
     [Description("Share of the limit left outside the heap for metaspace, code cache, thread stacks and native memory, e.g. 0.25.")]
     public double? HeapHeadroom { get; set; }

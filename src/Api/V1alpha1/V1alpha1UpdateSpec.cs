@@ -8,7 +8,7 @@ namespace RightSizer.Api.V1alpha1;
 public sealed class V1alpha1UpdateSpec
 {
     [JsonPropertyName("minChange")]
-    [Range(0, 1)]
+    [Range(MemoryPolicyLimits.MinChangeMin, MemoryPolicyLimits.MinChangeMax)]
     [SchemaDefault(MemoryPolicyDefaults.MinChange)]
     [Description("Differences below this share of the current value are not acted on, e.g. 0.1 for 10%.")]
     public double? MinChange { get; set; }

@@ -3,6 +3,7 @@ using System.Globalization;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Operator.Cli.Output;
 using RightSizer.Recommender.Benchmark;
+using RightSizer.Recommender.Benchmark.Baselines;
 using RightSizer.Recommender.Engine;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Model;
@@ -63,11 +64,15 @@ public static class BenchCommand
 
                 var chosen = BuildStrategies(parse.GetValue(strategies)!, settings, parse.GetValue(meta), parse.GetValue(metaColumn)!);
                 var series = await ReadAll(new HistoryFileSource(file.FullName), cancellationToken);
-                var trainFor = Duration("--train", parse.GetValue(train)!);
-                var stepFor = Duration("--step", parse.GetValue(step)!);
+                var options = new ReplayOptions(Duration("--train", parse.GetValue(train)!), Duration("--step", parse.GetValue(step)!));
                 var results = Modes(parse.GetValue(mode)!)
-                    .SelectMany(m => ReplayRunner.Run(series, chosen, new ReplayOptions(trainFor, stepFor, m)))
+                    .SelectMany(m => ReplayRunner.Run(series, chosen, options with { Mode = m }))
                     .ToList();
+                if (results.All(r => r.Pairs == 0))
+                {
+                    throw new CliInputException(NothingScored(series, options));
+                }
+
                 ReplayReport.Write(results, parse.GetValue(output)!, stdout);
                 return ExitCodes.Ok;
             }
@@ -127,6 +132,20 @@ public static class BenchCommand
         "uncapped" => [ReplayMode.Uncapped],
         _ => [ReplayMode.Capped, ReplayMode.Uncapped],
     };
+    // Scores of nothing would print as zeros, which read as perfect: say why nothing was scored instead.
+    private static string NothingScored(List<ContainerHistory> series, ReplayOptions options)
+    {
+        var withSamples = series.Where(s => s.Usage.Length > 0).ToList();
+        if (withSamples.Count == 0)
+        {
+            return "--history: no samples to replay";
+        }
+
+        var span = TimeSpan.FromSeconds(withSamples.Max(s => s.Usage.Span[^1].Timestamp) - withSamples.Min(s => s.Usage.Span[0].Timestamp));
+        return options.Train >= span
+            ? $"--train {PromDuration.Format(options.Train)}: the history spans only {PromDuration.Format(span)}, so no decision is left to score; give a shorter --train"
+            : $"--train {PromDuration.Format(options.Train)}: no decision had a proposal from every strategy (too few samples before each?); give a longer --train";
+    }
 
     private static (int Containers, int Days) ParseShape(string shape)
     {

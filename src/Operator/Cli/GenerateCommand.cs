@@ -48,8 +48,23 @@ public static class GenerateCommand
             return ExitCodes.Ok;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await File.WriteAllTextAsync(path, content, cancellationToken);
+        if (Directory.Exists(path))
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"error: -o {path}: is a directory; give a file path (or - for stdout)");
+            return ExitCodes.InputError;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await File.WriteAllTextAsync(path, content, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"error: -o {path}: {e.Message}");
+            return ExitCodes.InputError;
+        }
+
         await parse.InvocationConfiguration.Output.WriteLineAsync($"wrote {path}");
         return ExitCodes.Ok;
     }

@@ -1,16 +1,27 @@
+using RightSizer.Recommender.History;
+using RightSizer.Webhooks.Validation;
+
 namespace RightSizer.Operator.Cli;
 
-/// <summary>Parses a kubectl-style equality selector (<c>app=web,tier==api</c>) into label requirements.</summary>
+/// <summary>
+/// Parses a kubectl-style equality selector (<c>app=web,tier==api</c>) into label requirements, ANDed as kubectl
+/// does: a key given twice with two values matches no pod.
+/// </summary>
 public static class LabelSelector
 {
-    public static IReadOnlyDictionary<string, string> Parse(string? text)
+    public static IReadOnlyList<LabelRequirement> Parse(string? text)
     {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(text))
+        if (text is null)
         {
-            return labels;
+            return [];
         }
 
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new CliInputException("--selector '': give at least one key=value term");
+        }
+
+        var requirements = new List<LabelRequirement>();
         foreach (var term in text.Split(',', StringSplitOptions.TrimEntries))
         {
             var parts = term.Split("==", 2) is { Length: 2 } doubled ? doubled : term.Split('=', 2);
@@ -19,9 +30,15 @@ public static class LabelSelector
                 throw new CliInputException($"--selector '{text}': term '{term}' is not key=value (only equality is supported)");
             }
 
-            labels[parts[0].Trim()] = parts[1].Trim();
+            var requirement = new LabelRequirement(parts[0].Trim(), parts[1].Trim());
+            if ((LabelSyntax.KeyProblem(requirement.Key) ?? LabelSyntax.ValueProblem(requirement.Value)) is { } problem)
+            {
+                throw new CliInputException($"--selector '{text}': {problem}");
+            }
+
+            requirements.Add(requirement);
         }
 
-        return labels;
+        return requirements;
     }
 }

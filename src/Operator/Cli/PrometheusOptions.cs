@@ -8,7 +8,7 @@ namespace RightSizer.Operator.Cli;
 /// <summary>The flags that reach a Prometheus-compatible API (Prometheus, Thanos, Mimir, VictoriaMetrics).</summary>
 public sealed class PrometheusOptions
 {
-    public Option<string?> Url { get; } = new("--prometheus-url") { Description = "Base URL of the Prometheus HTTP API, with any path prefix (e.g. https://mimir.example/prometheus)." };
+    public Option<string?> Url { get; } = new("--prometheus-url", "-p") { Description = "Base URL of the Prometheus HTTP API, with any path prefix (e.g. https://mimir.example/prometheus)." };
 
     public Option<FileInfo?> BearerTokenFile { get; } = new("--bearer-token-file") { Description = "File holding a bearer token; re-read when it changes." };
 
@@ -39,9 +39,15 @@ public sealed class PrometheusOptions
     public PrometheusClientOptions Read(ParseResult parse)
     {
         var timeoutText = parse.GetValue(Timeout)!;
-        if (!PromDuration.TryParse(timeoutText, out var timeout, out var error) || timeout <= TimeSpan.Zero)
+        if (!PromDuration.TryParse(timeoutText, out var timeout, out var error))
         {
-            throw new CliInputException($"--timeout '{timeoutText}': {(error.Length > 0 ? error : "must be positive")}");
+            throw new CliInputException($"--timeout '{timeoutText}': {error}");
+        }
+
+        if (timeout < PrometheusClientOptions.MinTimeout || timeout > PrometheusClientOptions.MaxTimeout)
+        {
+            throw new CliInputException(
+                $"--timeout '{timeoutText}': must be between {PromDuration.Format(PrometheusClientOptions.MinTimeout)} and {PromDuration.Format(PrometheusClientOptions.MaxTimeout)}");
         }
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -51,6 +57,12 @@ public sealed class PrometheusOptions
             if (colon <= 0)
             {
                 throw new CliInputException($"--header '{header}': expected 'Name: value'");
+            }
+
+            if (header.AsSpan().ContainsAny('\r', '\n'))
+            {
+                // A line break would end the header and smuggle the rest in as headers of its own.
+                throw new CliInputException($"--header '{header[..colon].Trim()}': the value holds a line break (CR or LF)");
             }
 
             headers[header[..colon].Trim()] = header[(colon + 1)..].Trim();

@@ -5,6 +5,7 @@ using RightSizer.Recommender.Engine;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Prometheus;
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
 
 namespace RightSizer.Operator.Cli;
 
@@ -15,8 +16,7 @@ public static class RecommendCommand
     {
         var history = new Option<FileInfo?>("--history") { Description = "A history file: CSV series,timestamp,working_set_bytes (.csv or .csv.gz)." };
         var prometheus = new PrometheusOptions();
-        var ns = new Option<string?>("--namespace", "-n") { Description = "Only containers in this namespace." };
-        var selector = new Option<string?>("--selector", "-l") { Description = "Only pods whose labels match, e.g. app=web,tier=api (Prometheus only)." };
+        var scope = new ScopeOptions();
         var policy = new Option<FileInfo?>("--policy") { Description = "A MemoryPolicy YAML whose spec supplies the sizing settings." };
         var window = new Option<string?>("--window") { Description = "History window, e.g. 14d (default: the policy's, else 14d)." };
         var asOf = new Option<string?>("--as-of") { Description = "Use only history before this time: unix seconds or RFC 3339 (default: now; for a history file, just after its newest sample)." };
@@ -30,8 +30,7 @@ public static class RecommendCommand
             "Exit codes: 0 ok, 1 input error (flags, files, policy), 2 data source unreachable.");
         command.Options.Add(history);
         prometheus.AddTo(command);
-        command.Options.Add(ns);
-        command.Options.Add(selector);
+        scope.AddTo(command);
         command.Options.Add(policy);
         command.Options.Add(window);
         command.Options.Add(asOf);
@@ -51,23 +50,23 @@ public static class RecommendCommand
                     throw new CliInputException("give exactly one of --history FILE and --prometheus-url URL");
                 }
 
-                var policySettings = PolicySettings.Load(parse.GetValue(policy)?.FullName);
-                var windowLength = ParseWindow(parse.GetValue(window)) ?? policySettings.Window;
+                var policySettings = PolicySettings.Load(parse.GetValue(policy)?.FullName, ParseWindow(parse.GetValue(window)));
+                var windowLength = policySettings.Window;
                 var transfer = new PrometheusTransferStats();
                 using var client = prometheusUrl is null ? null : PrometheusHttpClientFactory.Create(prometheus.Read(parse), transfer);
                 IHistorySource source = historyFile is not null
                     ? new HistoryFileSource(historyFile.FullName)
-                    : new PrometheusHistorySource(client!);
+                    : new PrometheusHistorySource(client!, warn: message => stderr.WriteLine("warning: " + message));
 
                 var decisionTime = ParseAsOf(parse.GetValue(asOf))
                     ?? (source is HistoryFileSource file ? file.End : null)
                     ?? time.GetUtcNow();
-                var query = new HistoryQuery(decisionTime, windowLength)
+                if (decisionTime - DateTimeOffset.UnixEpoch < windowLength)
                 {
-                    Namespace = parse.GetValue(ns),
-                    PodLabels = LabelSelector.Parse(parse.GetValue(selector)),
-                    Signal = policySettings.Signal,
-                };
+                    throw new CliInputException($"--window {PromDuration.Format(windowLength)}: reaches back before 1970 from {decisionTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
+                }
+
+                var query = scope.Apply(parse, new HistoryQuery(decisionTime, windowLength) { Signal = policySettings.Signal });
 
                 var progress = new ProgressLine(stderr, time, interactive: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
                 var recommendations = await RecommendationRunner.RunAsync(
@@ -117,13 +116,21 @@ public static class RecommendCommand
             return null;
         }
 
-        if (!PromDuration.TryParse(text, out var duration, out var error) || duration < TimeSpan.FromHours(1))
+        if (!PromDuration.TryParse(text, out var duration, out var error))
         {
-            throw new CliInputException($"--window '{text}': {(duration < TimeSpan.FromHours(1) && error.Length == 0 ? "must be at least 1h" : error)}");
+            throw new CliInputException($"--window '{text}': {error}");
+        }
+
+        if (duration < MemoryPolicyLimits.MinHistoryWindowSpan)
+        {
+            throw new CliInputException($"--window '{text}': must be at least {MemoryPolicyLimits.MinHistoryWindow}");
         }
 
         return duration;
     }
+
+    /// <summary>9999-12-31T23:59:59Z, the last second a <see cref="DateTimeOffset"/> holds.</summary>
+    private const long MaxUnixSeconds = 253_402_300_799;
 
     /// <summary>Unix seconds or RFC 3339.</summary>
     public static DateTimeOffset? ParseAsOf(string? text)
@@ -135,7 +142,9 @@ public static class RecommendCommand
 
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            return seconds <= MaxUnixSeconds
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : throw new CliInputException($"--as-of '{text}': later than the year 9999{(seconds / 1000 <= MaxUnixSeconds ? " (looks like milliseconds; give seconds)" : string.Empty)}");
         }
 
         if (text.Contains('T', StringComparison.Ordinal)

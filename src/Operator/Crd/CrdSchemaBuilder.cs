@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json.Serialization;
 using k8s.Models;
 using RightSizer.Api.Schema;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Operator.Crd;
 
@@ -14,12 +15,6 @@ namespace RightSizer.Operator.Crd;
 /// </summary>
 public static class CrdSchemaBuilder
 {
-    /// <summary>Prometheus-style durations, as PromDuration parses them.</summary>
-    public const string DurationPattern = "^([0-9]+(ms|s|m|h|d|w|y))+$";
-
-    /// <summary>Kubernetes quantities: a number with an optional decimal or binary suffix.</summary>
-    public const string QuantityPattern = "^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+|[KMGTPE]i?|k|m)?$";
-
     public static SortedDictionary<string, object> ForType(Type type, string description)
     {
         var schema = ObjectSchema(type);
@@ -68,7 +63,7 @@ public static class CrdSchemaBuilder
         if (property.GetCustomAttribute<QuantityAttribute>() is not null)
         {
             schema = IntOrString();
-            schema["pattern"] = QuantityPattern;
+            schema["pattern"] = Memory.QuantityPattern;
         }
         else if (property.GetCustomAttribute<IntOrStringAttribute>() is not null)
         {
@@ -82,7 +77,7 @@ public static class CrdSchemaBuilder
         schema["description"] = description;
         if (property.GetCustomAttribute<DurationAttribute>() is not null)
         {
-            schema["pattern"] = DurationPattern;
+            schema["pattern"] = PromDuration.Pattern;
         }
 
         if (property.GetCustomAttribute<PatternAttribute>() is { } pattern)

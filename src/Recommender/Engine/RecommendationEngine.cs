@@ -1,17 +1,18 @@
+using RightSizer.Api.Units;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
 using RightSizer.Recommender.Runtime;
 using RightSizer.Recommender.Sizing;
-using RightSizer.Api.Units;
 using static System.FormattableString;
 
 namespace RightSizer.Recommender.Engine;
 
 /// <summary>
-/// The recommendation engine: cuts the window out of a container's history, sizes request and limit
-/// (<see cref="MemorySizer"/>), fits the managed heap inside (<see cref="HeapSizer"/>) and says how far to trust the
-/// result. Pure and thread-safe: one instance serves every container.
+/// The recommendation engine: cuts the window out of a container's history, measures a managed heap
+/// (<see cref="HeapSizer"/>), sizes request and limit (<see cref="MemorySizer"/>, whose post-processing chain ends with
+/// the bounds), derives the heap settings from the final memory and says how far to trust the result. Pure and
+/// thread-safe: one instance serves every container.
 /// </summary>
 public sealed class RecommendationEngine : IRecommendationEngine
 {
@@ -32,11 +33,12 @@ public sealed class RecommendationEngine : IRecommendationEngine
             Samples = usage.Length,
             WindowCovered = covered,
             OomKills = kills.Count,
+            Current = history.Current,
         };
 
         if (settings.Mode == ContainerMode.Off)
         {
-            return empty with { Reasons = ["container mode Off: not sized"] };
+            return empty with { Reasons = [new Reason(ReasonCode.ContainerModeOff, "container mode Off: not sized")] };
         }
 
         var running = RunningTime.Of(usage);
@@ -44,34 +46,31 @@ public sealed class RecommendationEngine : IRecommendationEngine
         {
             return empty with
             {
-                Reasons = [EnoughHistory.Describe(usage.Length, running, settings.MinSamples)],
+                Reasons = [new Reason(ReasonCode.InsufficientHistory, EnoughHistory.Describe(usage.Length, running, settings.MinSamples))],
             };
         }
 
-        var sized = MemorySizer.Size(window, to, settings, kills, history.Current);
-        var reasons = sized.Reasons.ToList();
+        var runtime = RuntimeDetector.Detect(settings.Runtime, history.Runtime);
+        var peaks = runtime is RuntimeKind.JVM or RuntimeKind.DotNet
+            ? HeapSizer.Measure(SampleWindow.Slice(history.HeapUsage.Span, from, to), usage)
+            : null;
+        var sized = MemorySizer.Size(window, to, settings, kills, history.Current, peaks?.Needed);
+        var reasons = sized.Reasons;
+        var heap = HeapSizer.Settings(runtime, history.Runtime, sized.Limit ?? sized.Request, sized.Limit is not null, settings.HeapHeadroom, peaks);
         if (running.Intermittent)
         {
-            reasons.Add(Invariant($"history: intermittent, {running.Runs} runs, {PromDuration.Format(running.Running)} running in {PromDuration.Format(running.Span)}; gaps are absence, not zero usage"));
+            reasons = [.. reasons, new Reason(ReasonCode.IntermittentHistory, Invariant($"history: intermittent, {running.Runs} runs, {PromDuration.Format(running.Running)} running in {PromDuration.Format(running.Span)}; gaps are absence, not zero usage"))];
         }
-        var request = sized.Request;
-        var limit = sized.Limit;
-        HeapSettings? heap = null;
 
-        var runtime = RuntimeDetector.Detect(settings.Runtime, history.Runtime);
-        var heapUsage = SampleWindow.Slice(history.HeapUsage.Span, from, to);
-        if (HeapSizer.Size(runtime, history.Runtime, limit ?? request, limit is not null, settings.HeapHeadroom, heapUsage, usage)
-            is var (heapSettings, needed))
+        if (heap is not null)
         {
-            heap = heapSettings;
-            (request, limit) = FitHeap(request, limit, needed, sized.QosClass, reasons);
-            reasons.Add(Invariant($"heap: {runtime} max heap {heapSettings.MaxHeap.ToHuman()} ({string.Join(' ', heapSettings.Env.Select(e => e.Key + "=" + e.Value))})"));
+            reasons = [.. reasons, new Reason(ReasonCode.HeapSettings, Invariant($"heap: {runtime} max heap {heap.MaxHeap.ToHuman()} ({string.Join(' ', heap.Env.Select(e => e.Key + "=" + e.Value))})"))];
         }
 
         return empty with
         {
-            Request = request,
-            Limit = limit,
+            Request = sized.Request,
+            Limit = sized.Limit,
             QosClass = sized.QosClass,
             Confidence = running.Intermittent
                 ? ConfidenceEstimator.EstimateIntermittent(usage, to, settings.HistoryWindow, running)
@@ -82,28 +81,5 @@ public sealed class RecommendationEngine : IRecommendationEngine
             Heap = heap,
             Reasons = reasons,
         };
-    }
-
-    // Measured heap plus non-heap may need more than the usage-based size; the memory grows, never the heap squeezes.
-    private static (Memory Request, Memory? Limit) FitHeap(
-        Memory request,
-        Memory? limit,
-        Memory needed,
-        string qosClass,
-        List<string> reasons)
-    {
-        if (limit is { } l && needed > l)
-        {
-            reasons.Add(Invariant($"heap: limit raised to {needed.ToHuman()} to hold the measured heap and non-heap peaks"));
-            return (qosClass == QosClasses.Guaranteed || request == l ? needed : request, needed);
-        }
-
-        if (limit is null && needed > request)
-        {
-            reasons.Add(Invariant($"heap: request raised to {needed.ToHuman()} to hold the measured heap and non-heap peaks"));
-            return (needed, null);
-        }
-
-        return (request, limit);
     }
 }

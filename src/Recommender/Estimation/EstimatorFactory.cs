@@ -8,14 +8,15 @@ namespace RightSizer.Recommender.Estimation;
 public static class EstimatorFactory
 {
     /// <summary>
-    /// The request: the decayed percentile of usage (recent samples weigh more), plus the policy's margin, plus the
-    /// square-root headroom of the percentile (small containers get a larger share, large ones a smaller); with a fleet
-    /// calibration, at the scale that meets the over-request risk; plus a young container's growth over the look-ahead.
+    /// The request: the decayed percentile of usage (recent samples weigh more), at least the memory floor, plus the
+    /// policy's margin, plus the square-root headroom of that base (small containers get a larger share, large ones a
+    /// smaller); with a fleet calibration, at the scale that meets the over-request risk; plus a young container's
+    /// growth over the look-ahead.
     /// </summary>
     public static IMemoryEstimator Request(RecommendationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var percentile = new DecayedPercentileEstimator(settings.RequestPercentile, settings.HalfLife);
+        var percentile = new MemoryFloorDecorator(new DecayedPercentileEstimator(settings.RequestPercentile, settings.HalfLife));
         var withMargin = new MarginDecorator(percentile, settings.RequestMargin);
         IMemoryEstimator withHeadroom = settings.Calibration is { } calibration
             ? new CalibratedHeadroomDecorator(withMargin, calibration.Request, BacktestKind.Request, settings, settings.RequestMargin)
@@ -25,10 +26,10 @@ public static class EstimatorFactory
 
     /// <summary>
     /// The limit: the window's peak (with Weekly seasonality, the peak of the decision day's class; or a decayed high
-    /// percentile), plus the margin, plus the square-root headroom of the base (with a fleet calibration of the peak, at
-    /// the scale that meets the OOM risk), widened by each OOM kill, plus a young container's growth over the look-ahead; then raised,
-    /// if need be, to the growth trend's projection at the horizon and to the OOM-kill floor (the limit at the last
-    /// kill × 1.2, at least +100 MiB).
+    /// percentile), at least the memory floor, plus the margin, plus the square-root headroom of the base (with a fleet
+    /// calibration of the peak, at the scale that meets the OOM risk), widened by each OOM kill, plus a young
+    /// container's growth over the look-ahead; then raised, if need be, to the growth trend's projection at the horizon
+    /// and to the OOM-kill floor (the limit at the last kill × 1.2, at least +100 MiB).
     /// </summary>
     /// <param name="strategy">Peak or Percentile (None has no limit to estimate).</param>
     /// <param name="margin">The limit margin after the QoS default has been applied.</param>
@@ -38,7 +39,7 @@ public static class EstimatorFactory
         IMemoryEstimator basis = strategy == LimitStrategy.Percentile
             ? new DecayedPercentileEstimator(settings.LimitPercentile, settings.HalfLife)
             : new PeakMemoryEstimator(settings.Seasonality);
-        var withMargin = new MarginDecorator(basis, margin);
+        var withMargin = new MarginDecorator(new MemoryFloorDecorator(basis), margin);
         IMemoryEstimator withHeadroom = Calibrates(settings, strategy) && settings.Calibration is { } calibration
             ? new CalibratedHeadroomDecorator(withMargin, calibration.Limit, BacktestKind.Limit, settings, margin)
             : new HeadroomDecorator(withMargin, settings.LimitHeadroomScale, widenPerKill: true);

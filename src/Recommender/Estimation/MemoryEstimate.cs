@@ -5,7 +5,7 @@ namespace RightSizer.Recommender.Estimation;
 /// and <see cref="Notes"/> for whatever raised it on the way (trend, OOM kills). <see cref="Basis"/> is the base
 /// estimator's value before any decorator, which the headroom is sized from.
 /// </summary>
-public sealed record MemoryEstimate(double Bytes, double Basis, string Text, IReadOnlyList<string> Notes)
+public sealed record MemoryEstimate(double Bytes, double Basis, string Text, IReadOnlyList<Model.Reason> Notes)
 {
     /// <summary>The calibrated headroom this estimate got, when a fleet calibration sized it.</summary>
     public Calibration.AppliedCalibration? Calibration { get; init; }
@@ -16,5 +16,5 @@ public sealed record MemoryEstimate(double Bytes, double Basis, string Text, IRe
     public MemoryEstimate Adjusted(double bytes, string moreText) => this with { Bytes = bytes, Text = Text + moreText };
 
     /// <summary>The estimate, possibly raised, with a note on why.</summary>
-    public MemoryEstimate Noted(double bytes, string note) => this with { Bytes = bytes, Notes = [.. Notes, note] };
+    public MemoryEstimate Noted(double bytes, Model.Reason note) => this with { Bytes = bytes, Notes = [.. Notes, note] };
 }

@@ -1,3 +1,5 @@
+using RightSizer.Api.V1alpha1;
+using RightSizer.Recommender.Model;
 using static System.FormattableString;
 
 namespace RightSizer.Recommender.Estimation;
@@ -18,7 +20,7 @@ public sealed class OomFloorDecorator(IMemoryEstimator inner) : IMemoryEstimator
         var factor = 1 + (OomResponse.HeadroomPerKill * input.Kills.Count);
         var note = Invariant($"oom-bump: {input.Kills.Count} kill(s) in window{last}; headroom x{factor:0.#}");
         return OomResponse.Floor(input.Kills) is { } floor && floor.Bytes > estimate.Bytes
-            ? estimate.Noted(floor.Bytes, note + $"; limit raised to {floor.ToHuman()}")
-            : estimate.Noted(estimate.Bytes, note);
+            ? estimate.Noted(floor.Bytes, new Reason(ReasonCode.OomBump, note + $"; limit raised to {floor.ToHuman()}"))
+            : estimate.Noted(estimate.Bytes, new Reason(ReasonCode.OomBump, note));
     }
 }

@@ -1,4 +1,6 @@
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
+using RightSizer.Recommender.Model;
 using static System.FormattableString;
 
 namespace RightSizer.Recommender.Estimation;
@@ -17,10 +19,10 @@ public sealed class TrendFloorDecorator(IMemoryEstimator inner) : IMemoryEstimat
 
         var note = Describe(trend);
         return trend.ProjectedPeak.Bytes > estimate.Bytes
-            ? estimate.Noted(trend.ProjectedPeak.Bytes, note + "; limit raised to cover it")
+            ? estimate.Noted(trend.ProjectedPeak.Bytes, note with { Text = note.Text + "; limit raised to cover it" })
             : estimate.Noted(estimate.Bytes, note);
     }
 
-    public static string Describe(Model.TrendEstimate trend) => Invariant(
-        $"trend: +{Memory.FromBytes(trend.SlopeBytesPerDay).ToHuman()}/day, projected {trend.ProjectedPeak.ToHuman()} at {PromDuration.Format(trend.Horizon)}");
+    public static Reason Describe(TrendEstimate trend) => new(ReasonCode.Trend, Invariant(
+        $"trend: +{Memory.FromBytes(trend.SlopeBytesPerDay).ToHuman()}/day, projected {trend.ProjectedPeak.ToHuman()} at {PromDuration.Format(trend.Horizon)}"));
 }

@@ -19,7 +19,7 @@ public sealed class YoungGrowthDecorator(IMemoryEstimator inner, string what) : 
             return estimate;
         }
 
-        return estimate.Noted(estimate.Bytes + growth.Increase.Bytes, Invariant(
-            $"growth: young workload growing {Memory.FromBytes(growth.SlopeBytesPerDay).ToHuman()}/day over {growth.Hours} hourly peaks (z = {growth.Z:0.0}); {what} raised by {growth.Increase.ToHuman()} for the next {PromDuration.Format(growth.Lookahead)}"));
+        return estimate.Noted(estimate.Bytes + growth.Increase.Bytes, new Model.Reason(Api.V1alpha1.ReasonCode.YoungGrowth, Invariant(
+            $"growth: young workload growing {Memory.FromBytes(growth.SlopeBytesPerDay).ToHuman()}/day over {growth.Hours} hourly peaks (z = {growth.Z:0.0}); {what} raised by {growth.Increase.ToHuman()} for the next {PromDuration.Format(growth.Lookahead)}")));
     }
 }

@@ -26,10 +26,17 @@ internal static class HistoryCsvReader
 
         using (stream)
         {
-            using var reader = new StreamReader(IsGzip(stream) ? new GZipStream(stream, CompressionMode.Decompress) : stream);
+            var gzip = IsGzip(stream) ? new GzipEndCheck(new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true)) : null;
+            using var reader = new StreamReader(gzip ?? stream);
             try
             {
-                return Parse(path, reader);
+                var series = Parse(path, reader);
+                if (gzip is not null && !gzip.EndsWhole(stream))
+                {
+                    throw new HistorySourceException($"{path}: the gzip stream ends early (the file is cut short; {gzip.Position} bytes decompressed)");
+                }
+
+                return series;
             }
             catch (InvalidDataException e)
             {
@@ -85,22 +92,25 @@ internal static class HistoryCsvReader
             }
 
             var timestampText = row[(first + 1)..second].Trim();
-            if (!double.TryParse(timestampText, NumberStyles.Float, CultureInfo.InvariantCulture, out var timestamp)
-                || !double.IsFinite(timestamp) || timestamp < 0 || timestamp > long.MaxValue / 2)
+            if (!double.TryParse(timestampText, NumberStyles.Float, CultureInfo.InvariantCulture, out var timestamp))
             {
                 throw Bad(path, lineNumber, $"timestamp '{timestampText}' is not a number of unix seconds");
             }
 
+            if (HistoryLimits.TimestampProblem(timestamp) is { } timestampProblem)
+            {
+                throw Bad(path, lineNumber, $"timestamp {timestampText} {timestampProblem}");
+            }
+
             var valueText = row[(second + 1)..].Trim();
-            if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                || !double.IsFinite(value))
+            if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
                 throw Bad(path, lineNumber, $"working_set_bytes '{valueText}' is not a number");
             }
 
-            if (value < 0)
+            if (HistoryLimits.SampleProblem(value) is { } valueProblem)
             {
-                throw Bad(path, lineNumber, $"working_set_bytes {valueText} is negative");
+                throw Bad(path, lineNumber, $"working_set_bytes {valueText} {valueProblem}");
             }
 
             if (!lookup.TryGetValue(id, out var builder))
@@ -140,16 +150,32 @@ internal static class HistoryCsvReader
             _samples[_count++] = sample;
         }
 
+        /// <summary>
+        /// The samples by time, one per timestamp: rows that share a timestamp (replicas, or a file written twice)
+        /// become their maximum, as the Prometheus source's <c>max by</c> does, so none is counted twice.
+        /// </summary>
         public Sample[] Build()
         {
             var samples = _samples[.._count];
             if (!_sorted)
             {
-                // Stable, so rows for one timestamp (replicas) keep their file order.
-                samples = [.. samples.OrderBy(s => s.Timestamp)];
+                Array.Sort(samples, (a, b) => a.Timestamp.CompareTo(b.Timestamp));
             }
 
-            return samples;
+            var kept = 0;
+            for (var i = 0; i < samples.Length; i++)
+            {
+                if (kept > 0 && samples[kept - 1].Timestamp == samples[i].Timestamp)
+                {
+                    samples[kept - 1] = samples[kept - 1] with { Value = Math.Max(samples[kept - 1].Value, samples[i].Value) };
+                }
+                else
+                {
+                    samples[kept++] = samples[i];
+                }
+            }
+
+            return kept == samples.Length ? samples : samples[..kept];
         }
     }
 }

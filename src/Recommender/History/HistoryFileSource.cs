@@ -37,6 +37,11 @@ public sealed class HistoryFileSource : IHistorySource
             throw new HistorySourceException($"{Path}: a history file has no pod labels to select by; use --prometheus-url for --selector");
         }
 
+        if (query.Cluster is not null)
+        {
+            throw new HistorySourceException($"{Path}: a history file holds one cluster; --cluster needs --prometheus-url");
+        }
+
         if (query.Signal != Api.V1alpha1.MemorySignal.WorkingSet)
         {
             throw new HistorySourceException($"{Path}: a history file holds the working set only; signal {query.Signal} needs Prometheus");
@@ -49,7 +54,7 @@ public sealed class HistoryFileSource : IHistorySource
         {
             cancellationToken.ThrowIfCancellationRequested();
             var key = SeriesKey.FromId(id);
-            if (query.Namespace is { } ns && key.Namespace != ns)
+            if (query.Namespaces.Count > 0 && !query.Namespaces.Contains(key.Namespace ?? string.Empty, StringComparer.Ordinal))
             {
                 continue;
             }

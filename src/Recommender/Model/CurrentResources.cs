@@ -1,9 +1,10 @@
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
 
 namespace RightSizer.Recommender.Model;
 
 /// <summary>What the container runs with today (from kube-state-metrics or a pod spec).</summary>
-/// <param name="QosClass">The pod's QoS class today (Guaranteed, Burstable or BestEffort), where known.</param>
+/// <param name="QosClass">The pod's QoS class today, where known.</param>
 /// <param name="PodCpuGuaranteed">
 /// Whether every container of the pod has a CPU limit equal to its CPU request, the other half of the Guaranteed rule.
 /// </param>
@@ -12,5 +13,5 @@ public sealed record CurrentResources(
     Memory? MemoryLimit,
     long? CpuRequestMillis = null,
     long? CpuLimitMillis = null,
-    string? QosClass = null,
+    QosClass? QosClass = null,
     bool? PodCpuGuaranteed = null);

@@ -1,4 +1,5 @@
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
 
 namespace RightSizer.Recommender.Model;
 
@@ -15,8 +16,8 @@ public sealed record Recommendation
     /// <summary>Null when the policy sets no limit, or when there is no recommendation.</summary>
     public Memory? Limit { get; init; }
 
-    /// <summary>The pod QoS class these values give: Guaranteed, Burstable or BestEffort.</summary>
-    public string? QosClass { get; init; }
+    /// <summary>The pod QoS class these values give.</summary>
+    public QosClass? QosClass { get; init; }
 
     /// <summary>0 to 1, from the span and coverage of the history.</summary>
     public double Confidence { get; init; }
@@ -37,7 +38,11 @@ public sealed record Recommendation
     /// <summary>The limit's calibrated headroom (scale and OOM risk), when a fleet calibration sized it.</summary>
     public Calibration.AppliedCalibration? LimitCalibration { get; init; }
 
-    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>Today's requests and limits, where known, to compare the recommendation with.</summary>
+    public CurrentResources? Current { get; init; }
+
+    public IReadOnlyList<Reason> Reasons { get; init; } = [];
 
     public bool HasValue => Request is not null;
 }

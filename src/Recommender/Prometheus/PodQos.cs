@@ -1,3 +1,5 @@
+using RightSizer.Api.V1alpha1;
+
 namespace RightSizer.Recommender.Prometheus;
 
 /// <summary>
@@ -8,29 +10,25 @@ namespace RightSizer.Recommender.Prometheus;
 /// </summary>
 public static class PodQos
 {
-    public const string Guaranteed = "Guaranteed";
-    public const string Burstable = "Burstable";
-    public const string BestEffort = "BestEffort";
-
     /// <summary>One container's values: memory in bytes, CPU in millicores; null or 0 when unset.</summary>
     public readonly record struct ContainerResources(double? MemoryRequest, double? MemoryLimit, double? CpuRequest, double? CpuLimit);
 
     /// <summary>The QoS class and whether every container's CPU limit equals its CPU request.</summary>
-    public static (string QosClass, bool CpuGuaranteed) Classify(IReadOnlyCollection<ContainerResources> containers)
+    public static (QosClass QosClass, bool CpuGuaranteed) Classify(IReadOnlyCollection<ContainerResources> containers)
     {
         if (containers.Count == 0)
         {
-            return (BestEffort, false);
+            return (QosClass.BestEffort, false);
         }
 
         var cpuGuaranteed = containers.All(c => IsGuaranteed(c.CpuRequest, c.CpuLimit));
         if (cpuGuaranteed && containers.All(c => IsGuaranteed(c.MemoryRequest, c.MemoryLimit)))
         {
-            return (Guaranteed, true);
+            return (QosClass.Guaranteed, true);
         }
 
         var anySet = containers.Any(c => IsSet(c.MemoryRequest) || IsSet(c.MemoryLimit) || IsSet(c.CpuRequest) || IsSet(c.CpuLimit));
-        return (anySet ? Burstable : BestEffort, cpuGuaranteed);
+        return (anySet ? QosClass.Burstable : QosClass.BestEffort, cpuGuaranteed);
     }
 
     private static bool IsGuaranteed(double? request, double? limit) =>

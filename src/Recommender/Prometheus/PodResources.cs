@@ -1,15 +1,18 @@
 using RightSizer.Recommender.Model;
 using RightSizer.Api.Units;
+using RightSizer.Recommender.History;
 
 namespace RightSizer.Recommender.Prometheus;
 
 /// <summary>The CPU and memory requests and limits kube-state-metrics reported for each pod's containers.</summary>
 internal sealed class PodResources
 {
-    private readonly Dictionary<PrometheusHistorySource.PodKey, Dictionary<string, PodQos.ContainerResources>> _pods = [];
+    private const double MaxCpuMillis = 1e9;
+
+    private readonly Dictionary<PodKey, Dictionary<string, PodQos.ContainerResources>> _pods = [];
 
     /// <summary>Records one value: <paramref name="resource"/> is <c>memory</c> (bytes) or <c>cpu</c> (cores).</summary>
-    public void Add(PrometheusHistorySource.PodKey pod, string container, string resource, bool isLimit, double value)
+    public void Add(PodKey pod, string container, string resource, bool isLimit, double value)
     {
         if (!_pods.TryGetValue(pod, out var containers))
         {
@@ -28,7 +31,7 @@ internal sealed class PodResources
     }
 
     /// <summary>A container's resources and its pod's QoS class, or null when kube-state-metrics knew nothing of the pod.</summary>
-    public CurrentResources? Current(PrometheusHistorySource.PodKey pod, string container)
+    public CurrentResources? Current(PodKey pod, string container)
     {
         if (!_pods.TryGetValue(pod, out var containers))
         {
@@ -46,7 +49,8 @@ internal sealed class PodResources
             cpuGuaranteed);
     }
 
-    private static Memory? ToMemory(double? bytes) => bytes is double b && b > 0 && double.IsFinite(b) ? Memory.FromBytes(b) : null;
+    // Values no container can have (beyond 1 PiB, or a million cores) are unknown rather than an overflow.
+    private static Memory? ToMemory(double? bytes) => bytes is double b && b > 0 && b <= HistoryLimits.MaxSampleBytes ? Memory.FromBytes(b) : null;
 
-    private static long? ToMillis(double? millis) => millis is double m && m > 0 && double.IsFinite(m) ? (long)Math.Round(m) : null;
+    private static long? ToMillis(double? millis) => millis is double m && m > 0 && m <= MaxCpuMillis ? (long)Math.Round(m) : null;
 }

@@ -24,6 +24,12 @@ public sealed record PrometheusClientOptions
 
     public bool InsecureSkipTlsVerify { get; init; }
 
+    /// <summary>Shortest <see cref="Timeout"/>: Polly's timeout strategy refuses less.</summary>
+    public static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Longest <see cref="Timeout"/>: Polly's timeout strategy refuses more.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
+
     /// <summary>Timeout of one HTTP attempt.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -32,4 +38,13 @@ public sealed record PrometheusClientOptions
 
     /// <summary>Delay before the first retry; doubled for each further one (a <c>Retry-After</c> header wins).</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest wait between retries, whatever the backoff or a server's <c>Retry-After</c> says.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Largest answer read, on the wire and again decompressed. A range query over 250 containers for 14 days at 5
+    /// minutes is about 30 MiB of JSON; the cap stops a runaway answer or a gzip bomb well before memory runs out.
+    /// </summary>
+    public long MaxResponseBytes { get; init; } = 512L * 1024 * 1024;
 }

@@ -17,14 +17,11 @@ namespace RightSizer.Recommender.Prometheus;
 /// </summary>
 public static class PrometheusHttpClientFactory
 {
-    /// <summary>Longest wait between retries, whatever the backoff or a <c>Retry-After</c> header says.</summary>
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
-
     /// <exception cref="ArgumentException">The options are inconsistent or a file they name cannot be read.</exception>
     public static HttpClient Create(PrometheusClientOptions options, PrometheusTransferStats? stats = null)
     {
         Validate(options);
-        HttpMessageHandler handler = new TransferCountingHandler(stats ?? new PrometheusTransferStats())
+        HttpMessageHandler handler = new TransferCountingHandler(stats ?? new PrometheusTransferStats(), options.MaxResponseBytes)
         {
             InnerHandler = CreateSocketsHandler(options),
         };
@@ -48,10 +45,10 @@ public static class PrometheusHttpClientFactory
 
         foreach (var (name, value) in options.Headers)
         {
-            if (!client.DefaultRequestHeaders.TryAddWithoutValidation(name, value))
+            if (value.AsSpan().ContainsAny('\r', '\n') || !client.DefaultRequestHeaders.TryAddWithoutValidation(name, value))
             {
                 client.Dispose();
-                throw new ArgumentException($"header {name} cannot be sent as a request header", nameof(options));
+                throw new ArgumentException($"header {name} cannot be sent as a request header");
             }
         }
 
@@ -62,22 +59,22 @@ public static class PrometheusHttpClientFactory
     {
         if (!options.BaseUrl.IsAbsoluteUri || options.BaseUrl.Scheme is not ("http" or "https"))
         {
-            throw new ArgumentException($"Prometheus URL {options.BaseUrl} must be an absolute http or https URL", nameof(options));
+            throw new ArgumentException($"Prometheus URL {options.BaseUrl} must be an absolute http or https URL");
         }
 
         if (options.BearerTokenFile is not null && options.BasicAuthUser is not null)
         {
-            throw new ArgumentException("a bearer token file and basic auth were both given; choose one", nameof(options));
+            throw new ArgumentException("a bearer token file and basic auth were both given; choose one");
         }
 
-        if (options.Timeout <= TimeSpan.Zero)
+        if (options.Timeout < PrometheusClientOptions.MinTimeout || options.Timeout > PrometheusClientOptions.MaxTimeout)
         {
-            throw new ArgumentException($"timeout must be positive (got {options.Timeout})", nameof(options));
+            throw new ArgumentException($"timeout must be between {PrometheusClientOptions.MinTimeout} and {PrometheusClientOptions.MaxTimeout} (got {options.Timeout})");
         }
 
         if (options.MaxRetries < 0)
         {
-            throw new ArgumentException($"max retries must be 0 or more (got {options.MaxRetries})", nameof(options));
+            throw new ArgumentException($"max retries must be 0 or more (got {options.MaxRetries})");
         }
 
         if (options.BearerTokenFile is not null)
@@ -88,7 +85,7 @@ public static class PrometheusHttpClientFactory
             }
             catch (InvalidOperationException e)
             {
-                throw new ArgumentException(e.Message, nameof(options), e);
+                throw new ArgumentException(e.Message, e);
             }
         }
     }
@@ -99,6 +96,9 @@ public static class PrometheusHttpClientFactory
         {
             AutomaticDecompression = DecompressionMethods.None,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
+            // A redirect would turn the POST into a GET without the query; the answer says where it pointed instead.
+            AllowAutoRedirect = false,
             ConnectTimeout = options.Timeout,
         };
         if (options.InsecureSkipTlsVerify)
@@ -124,12 +124,12 @@ public static class PrometheusHttpClientFactory
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
-            throw new ArgumentException($"CA file {caFile} cannot be read as PEM certificates: {e.Message}", nameof(caFile), e);
+            throw new ArgumentException($"CA file {caFile} cannot be read as PEM certificates: {e.Message}", e);
         }
 
         return authorities.Count > 0
             ? authorities
-            : throw new ArgumentException($"CA file {caFile} holds no PEM certificate", nameof(caFile));
+            : throw new ArgumentException($"CA file {caFile} holds no PEM certificate");
     }
 
     /// <summary>
@@ -169,7 +169,11 @@ public static class PrometheusHttpClientFactory
 
     private static ResiliencePipeline<HttpResponseMessage> CreatePipeline(PrometheusClientOptions options)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        // The whole request, every attempt and wait included, is bounded by the timeout times the attempts, so no
+        // answer (a Retry-After of an hour, a server that always stalls) can hold a scan longer than that.
+        var attempts = options.MaxRetries + 1;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddTimeout(options.Timeout * attempts > PrometheusClientOptions.MaxTimeout ? PrometheusClientOptions.MaxTimeout : options.Timeout * attempts);
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions
@@ -178,8 +182,9 @@ public static class PrometheusHttpClientFactory
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
-                MaxDelay = MaxRetryDelay,
-                ShouldRetryAfterHeader = true,
+                MaxDelay = options.MaxRetryDelay,
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.MaxRetryDelay)),
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
             });
         }
@@ -187,10 +192,26 @@ public static class PrometheusHttpClientFactory
         return builder.AddTimeout(options.Timeout).Build();
     }
 
+    /// <summary>Statuses retried with backoff: the server is overloaded or a gateway lost it, so trying again may help.</summary>
+    public static bool IsRetriedStatus(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    /// <summary>The server's <c>Retry-After</c>, capped; null (the backoff decides) when there is none.</summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan cap)
+    {
+        TimeSpan? wait = response?.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => response.Headers.Date is { } now ? date - now : cap,
+            _ => null,
+        };
+        return wait is null ? null : wait < TimeSpan.Zero ? TimeSpan.Zero : wait > cap ? cap : wait;
+    }
+
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
         { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        { Result.StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout } => true,
+        { Result: { } response } => IsRetriedStatus(response.StatusCode),
         _ => false,
     };
 }

@@ -35,7 +35,8 @@ public sealed class PrometheusPointConverter : JsonConverter<PrometheusPoint>
         "NaN" => double.NaN,
         "+Inf" or "Inf" => double.PositiveInfinity,
         "-Inf" => double.NegativeInfinity,
-        _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+        _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) => value,
+        _ => throw new JsonException($"sample value '{(text.Length <= 40 ? text : text[..40] + "…")}' is not a number"),
     };
 
     private static void Expect(bool condition, string what)

@@ -1,5 +1,6 @@
 using RightSizer.Api.V1alpha1;
 using RightSizer.Api.Units;
+using RightSizer.Recommender.History;
 
 namespace RightSizer.Recommender.Prometheus;
 
@@ -39,11 +40,13 @@ public static class PrometheusQueries
         $"max by ({ContainerLabels}) (max_over_time({UsageMetric(signal)}{{{Matchers(ContainerFilter, scope)}}}[{PromDuration.Format(step)}]))";
 
     /// <summary>Instant query: the pods (namespace, pod) that carried all the given labels during the window.</summary>
-    public static string PodsWithLabels(IReadOnlyDictionary<string, string> podLabels, string scope, TimeSpan window)
+    public static string PodsWithLabels(IReadOnlyList<LabelRequirement> podLabels, string scope, TimeSpan window)
     {
+        // Several matchers on one label are ANDed by PromQL too, so app=web,app=evil matches no pod.
         var labelMatchers = podLabels
-            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-            .Select(pair => PromQl.Equal(PromQl.KubeStateMetricsLabel(pair.Key), pair.Value));
+            .OrderBy(requirement => requirement.Key, StringComparer.Ordinal)
+            .ThenBy(requirement => requirement.Value, StringComparer.Ordinal)
+            .Select(requirement => PromQl.Equal(PromQl.KubeStateMetricsLabel(requirement.Key), requirement.Value));
         return $"max by (namespace, pod) (last_over_time(kube_pod_labels{{{Matchers([.. labelMatchers, scope])}}}[{PromDuration.Format(window)}]))";
     }
 
@@ -70,21 +73,25 @@ public static class PrometheusQueries
     /// <summary>
     /// Range query at <paramref name="step"/>: a point wherever a container restarted during the step and its last
     /// termination reason is OOMKilled. The value is the memory limit the container had then, or 0 when it had none
-    /// (or kube-state-metrics did not report one). Restarts are the difference of the counter between steps rather
-    /// than <c>increase()</c>, whose left-open windows would miss a restart that falls between two windows.
+    /// (or kube-state-metrics did not report one). Restarts are the difference between the counter's newest value
+    /// within <paramref name="lookback"/> now and one step earlier, rather than <c>increase()</c>, whose left-open
+    /// windows would miss a restart that falls between two windows; and rather than instant selectors, whose 5-minute
+    /// lookback finds nothing when kube-state-metrics is scraped less often. Any scrape interval up to the lookback
+    /// is seen, and each restart yields exactly one point: the step in which its first sample lands.
     /// </summary>
-    public static string OomKills(string scope, TimeSpan step)
+    /// <param name="lookback">At least the longest kube-state-metrics scrape interval; raised to the step if shorter.</param>
+    public static string OomKills(string scope, TimeSpan step, TimeSpan lookback)
     {
         var stepText = PromDuration.Format(step);
-        var matchers = Matchers(scope);
-        var restarts = $"kube_pod_container_status_restarts_total{{{matchers}}}";
+        var range = PromDuration.Format(lookback > step ? lookback : step);
+        var restarts = $"kube_pod_container_status_restarts_total{{{Matchers(scope)}}}[{range}]";
         var restarted =
-            $"(max by ({ContainerLabels}) ({restarts}) - max by ({ContainerLabels}) ({restarts} offset {stepText})) > 0";
+            $"(max by ({ContainerLabels}) (last_over_time({restarts})) - max by ({ContainerLabels}) (last_over_time({restarts} offset {stepText}))) > 0";
         var oomKilled =
-            $"max by ({ContainerLabels}) (kube_pod_container_status_last_terminated_reason{{{Matchers("reason=\"OOMKilled\"", scope)}}})";
+            $"max by ({ContainerLabels}) (last_over_time(kube_pod_container_status_last_terminated_reason{{{Matchers("reason=\"OOMKilled\"", scope)}}}[{range}]))";
         var kills = $"(({restarted}) and on ({ContainerLabels}) {oomKilled})";
         var limit =
-            $"max by ({ContainerLabels}) (kube_pod_container_resource_limits{{{Matchers("resource=\"memory\"", scope)}}})";
+            $"max by ({ContainerLabels}) (last_over_time(kube_pod_container_resource_limits{{{Matchers("resource=\"memory\"", scope)}}}[{range}]))";
         return $"({limit} and on ({ContainerLabels}) {kills}) or ({kills} * 0)";
     }
 

@@ -15,6 +15,12 @@ public sealed record PrometheusSourceSettings
     /// </summary>
     public int SeriesPerRequest { get; init; } = 250;
 
+    /// <summary>
+    /// The longest kube-state-metrics scrape interval the OOM-kill query sees through: restarts and termination
+    /// reasons are the newest values within this much time, not within Prometheus' 5-minute lookback.
+    /// </summary>
+    public TimeSpan KubeStateMetricsLookback { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>Points per series per range query; longer ranges are split.</summary>
     public int MaxPointsPerSeries { get; init; } = PrometheusMaxPointsPerSeries;
 }

@@ -6,25 +6,25 @@ namespace RightSizer.Recommender.Prometheus;
 /// </summary>
 public sealed class WorkloadOwners
 {
-    private readonly Dictionary<(string Namespace, string Name), (string Kind, string Name)> _podOwners = [];
-    private readonly Dictionary<(string Namespace, string Name), (string Kind, string Name)> _replicaSetOwners = [];
-    private readonly Dictionary<(string Namespace, string Name), (string Kind, string Name)> _jobOwners = [];
+    private readonly Dictionary<ObjectKey, Owner> _podOwners = [];
+    private readonly Dictionary<ObjectKey, Owner> _replicaSetOwners = [];
+    private readonly Dictionary<ObjectKey, Owner> _jobOwners = [];
 
     public void AddPodOwner(string @namespace, string pod, string kind, string name) =>
-        _podOwners[(@namespace, pod)] = (kind, name);
+        _podOwners[new ObjectKey(@namespace, pod)] = new Owner(kind, name);
 
     public void AddReplicaSetOwner(string @namespace, string replicaSet, string kind, string name) =>
-        _replicaSetOwners[(@namespace, replicaSet)] = (kind, name);
+        _replicaSetOwners[new ObjectKey(@namespace, replicaSet)] = new Owner(kind, name);
 
     public void AddJobOwner(string @namespace, string job, string kind, string name) =>
-        _jobOwners[(@namespace, job)] = (kind, name);
+        _jobOwners[new ObjectKey(@namespace, job)] = new Owner(kind, name);
 
-    /// <summary>The top-level workload of a pod: (kind, name).</summary>
-    public (string Kind, string Name) Resolve(string @namespace, string pod)
+    /// <summary>The top-level workload of a pod.</summary>
+    public Owner Resolve(string @namespace, string pod)
     {
-        if (!_podOwners.TryGetValue((@namespace, pod), out var owner) || owner.Kind.Length == 0 || owner.Name.Length == 0)
+        if (!_podOwners.TryGetValue(new ObjectKey(@namespace, pod), out var owner) || !owner.IsKnown)
         {
-            return ("Pod", pod);
+            return new Owner("Pod", pod);
         }
 
         var parents = owner.Kind switch
@@ -33,11 +33,17 @@ public sealed class WorkloadOwners
             "Job" => _jobOwners,
             _ => null,
         };
-        return parents is not null
-            && parents.TryGetValue((@namespace, owner.Name), out var parent)
-            && parent.Kind.Length > 0
-            && parent.Name.Length > 0
-                ? parent
-                : owner;
+        return parents is not null && parents.TryGetValue(new ObjectKey(@namespace, owner.Name), out var parent) && parent.IsKnown
+            ? parent
+            : owner;
+    }
+
+    /// <summary>A namespaced object: a pod, a ReplicaSet or a Job.</summary>
+    private readonly record struct ObjectKey(string Namespace, string Name);
+
+    /// <summary>A controller, by kind and name.</summary>
+    public readonly record struct Owner(string Kind, string Name)
+    {
+        public bool IsKnown => Kind.Length > 0 && Name.Length > 0;
     }
 }

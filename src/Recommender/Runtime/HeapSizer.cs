@@ -10,7 +10,8 @@ namespace RightSizer.Recommender.Runtime;
 /// <summary>
 /// Fits a managed heap inside the container's memory: the heap may take the share of the limit that
 /// <c>heapHeadroom</c> leaves, or, when heap metrics exist, the share the measured heap needs next to the measured
-/// non-heap memory. JVM: <c>-XX:MaxRAMPercentage</c> in JAVA_TOOL_OPTIONS (an explicit <c>-Xmx</c> on the command line
+/// non-heap memory (<see cref="Measure"/> gives what both need, which the sizing chain grows the memory to; the settings
+/// are then taken of the final memory). JVM: <c>-XX:MaxRAMPercentage</c> in JAVA_TOOL_OPTIONS (an explicit <c>-Xmx</c> on the command line
 /// wins over it). .NET: <c>DOTNET_GCHeapHardLimitPercent</c>, whose value the runtime reads as hexadecimal.
 /// </summary>
 public static class HeapSizer
@@ -21,19 +22,23 @@ public static class HeapSizer
     // Measured heap peaks get this margin, like the limit's peak: the heap must fit the next peak, not the last one.
     private const double HeapMargin = 0.1;
 
-    /// <param name="runtime">JVM or DotNet; anything else gives null.</param>
-    /// <param name="memory">The limit, or the request when the policy sets no limit.</param>
+    /// <summary>The heap and non-heap peaks of a container whose heap is measured; null when it is not.</summary>
     /// <param name="heapUsage">Measured heap samples inside the window; may be empty.</param>
     /// <param name="usage">Working-set samples inside the window, for the non-heap share.</param>
-    /// <returns>The heap settings and the memory they need, which may exceed <paramref name="memory"/>.</returns>
-    public static (HeapSettings Settings, Memory MemoryNeeded)? Size(
+    public static HeapPeaks? Measure(ReadOnlySpan<Sample> heapUsage, ReadOnlySpan<Sample> usage) =>
+        heapUsage.IsEmpty ? null : new HeapPeaks(PeakEstimator.Peak(heapUsage).Value * (1 + HeapMargin), PeakNonHeap(heapUsage, usage));
+
+    /// <summary>The heap settings for the final memory; null for a runtime without a managed heap.</summary>
+    /// <param name="runtime">JVM or DotNet; anything else gives null.</param>
+    /// <param name="memory">The final limit, or the request when the policy sets no limit.</param>
+    /// <param name="peaks">The measured peaks (<see cref="Measure"/>); null sizes the heap by heapHeadroom.</param>
+    public static HeapSettings? Settings(
         RuntimeKind runtime,
         ContainerRuntimeHints? hints,
         Memory memory,
         bool isLimit,
         double heapHeadroom,
-        ReadOnlySpan<Sample> heapUsage,
-        ReadOnlySpan<Sample> usage)
+        HeapPeaks? peaks)
     {
         if (runtime is not (RuntimeKind.JVM or RuntimeKind.DotNet))
         {
@@ -46,22 +51,22 @@ public static class HeapSizer
             notes.Add("no memory limit: the heap share is taken of the request; the runtime sizes by the node's memory until a limit is set");
         }
 
-        var needed = memory;
         double percent;
-        if (heapUsage.Length > 0)
+        if (peaks is not null)
         {
-            var heapPeak = PeakEstimator.Peak(heapUsage).Value * (1 + HeapMargin);
-            var nonHeap = PeakNonHeap(heapUsage, usage);
-            needed = Memory.Max(memory, Memory.FromBytes(heapPeak + nonHeap).RoundUpToMiB());
-            percent = Math.Clamp(Math.Floor(heapPeak / needed.Bytes * 100), MinHeapPercent, MaxHeapPercent);
-            notes.Add(Invariant($"heap sized from measured peaks: heap {Memory.FromBytes(heapPeak).ToHuman()}, non-heap {Memory.FromBytes(nonHeap).ToHuman()}"));
+            percent = Math.Clamp(Math.Floor(peaks.Heap / memory.Bytes * 100), MinHeapPercent, MaxHeapPercent);
+            notes.Add(Invariant($"heap sized from measured peaks: heap {Memory.FromBytes(peaks.Heap).ToHuman()}, non-heap {Memory.FromBytes(peaks.NonHeap).ToHuman()}"));
+            if (memory < peaks.Needed)
+            {
+                notes.Add(Invariant($"the memory ({memory.ToHuman()}) is below the {peaks.Needed.ToHuman()} the measured peaks need: maxAllowed or a kept limit caps it"));
+            }
         }
         else
         {
             percent = Math.Clamp(Math.Round((1 - heapHeadroom) * 100), MinHeapPercent, MaxHeapPercent);
         }
 
-        var maxHeap = Memory.FromBytes(needed.Bytes * percent / 100);
+        var maxHeap = Memory.FromBytes(memory.Bytes * percent / 100);
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         if (runtime == RuntimeKind.JVM)
         {
@@ -83,7 +88,7 @@ public static class HeapSizer
             }
         }
 
-        return (new HeapSettings(runtime, maxHeap, env, notes), needed);
+        return new HeapSettings(runtime, maxHeap, env, notes);
     }
 
     // The largest working set minus the heap at the same time: stacks, metaspace or JIT code, native buffers.

@@ -18,20 +18,22 @@ public static class QosOutcome
     };
 
     /// <summary>The class the pod will have, and a warning when CPU settings keep it from the class asked for.</summary>
-    public static (string QosClass, string? Warning) Resulting(bool memoryGuaranteed, CurrentResources? current)
+    public static (QosClass QosClass, Reason? Warning) Resulting(bool memoryGuaranteed, CurrentResources? current)
     {
         if (!memoryGuaranteed)
         {
-            return (QosClasses.Burstable, null);
+            return (QosClass.Burstable, null);
         }
 
         return current?.PodCpuGuaranteed switch
         {
-            false => (QosClasses.Burstable,
-                "qos: Guaranteed needs CPU requests equal to CPU limits in every container; the pod stays Burstable"),
-            null => (QosClasses.Guaranteed,
-                "qos: Guaranteed also needs CPU requests equal to CPU limits in every container (CPU settings unknown)"),
-            true => (QosClasses.Guaranteed, null),
+            false => (QosClass.Burstable, new Reason(
+                ReasonCode.CpuKeepsBurstable,
+                "qos: Guaranteed needs CPU requests equal to CPU limits in every container; the pod stays Burstable")),
+            null => (QosClass.Guaranteed, new Reason(
+                ReasonCode.CpuUnknown,
+                "qos: Guaranteed also needs CPU requests equal to CPU limits in every container (CPU settings unknown)")),
+            true => (QosClass.Guaranteed, null),
         };
     }
 
@@ -44,7 +46,7 @@ public static class QosOutcome
 
         if (current.QosClass is { } qos)
         {
-            return qos == QosClasses.Guaranteed;
+            return qos == QosClass.Guaranteed;
         }
 
         return current.MemoryRequest is { } request && current.MemoryLimit is { } limit && request == limit;

@@ -1,5 +1,6 @@
-using RightSizer.Recommender.Model;
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
+using RightSizer.Recommender.Model;
 
 namespace RightSizer.Recommender.Sizing;
 
@@ -7,9 +8,9 @@ namespace RightSizer.Recommender.Sizing;
 public sealed record SizedMemory(
     Memory Request,
     Memory? Limit,
-    string QosClass,
+    QosClass QosClass,
     TrendEstimate? Trend,
-    IReadOnlyList<string> Reasons)
+    IReadOnlyList<Reason> Reasons)
 {
     public Calibration.AppliedCalibration? RequestCalibration { get; init; }
 

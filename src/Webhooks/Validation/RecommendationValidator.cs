@@ -7,8 +7,6 @@ namespace RightSizer.Webhooks.Validation;
 /// <summary>recommendation: percentiles, margins and durations in range and consistent with each other.</summary>
 internal sealed class RecommendationValidator : AbstractValidator<V1alpha1RecommendationSpec>
 {
-    private static readonly TimeSpan MinWindow = TimeSpan.FromHours(1);
-
     public RecommendationValidator()
     {
         Percentile(r => r.RequestPercentile, "requestPercentile");
@@ -16,14 +14,15 @@ internal sealed class RecommendationValidator : AbstractValidator<V1alpha1Recomm
         RuleFor(r => r.LimitPercentile)
             .Must((r, limit) => limit >= (r.RequestPercentile ?? MemoryPolicyDefaults.RequestPercentile))
             .WithMessage(r => $"must be >= requestPercentile (got {Format.Number(r.LimitPercentile)} < {Format.Number(r.RequestPercentile ?? MemoryPolicyDefaults.RequestPercentile)})")
-            .When(r => r.LimitPercentile is > 0 and <= 100 && r.RequestPercentile is null or (> 0 and <= 100))
+            .When(r => r.LimitPercentile is { } limit && MemoryPolicyLimits.IsPercentile(limit)
+                && (r.RequestPercentile is not { } request || MemoryPolicyLimits.IsPercentile(request)))
             .OverridePropertyName("limitPercentile");
         Risk(r => r.OomRisk, "oomRisk");
         Risk(r => r.OverRequestRisk, "overRequestRisk");
         Margin(r => r.RequestMargin, "requestMargin");
         Margin(r => r.LimitMargin, "limitMargin");
         RuleFor(r => r.MinSamples)
-            .GreaterThanOrEqualTo(1).WithMessage(r => $"must be >= 1 (got {r.MinSamples})")
+            .GreaterThanOrEqualTo(MemoryPolicyLimits.MinSamplesMin).WithMessage(r => $"must be >= {MemoryPolicyLimits.MinSamplesMin} (got {r.MinSamples})")
             .OverridePropertyName("minSamples");
 
         RuleFor(r => r).Custom((r, context) =>
@@ -31,9 +30,9 @@ internal sealed class RecommendationValidator : AbstractValidator<V1alpha1Recomm
             var window = Duration(r.HistoryWindow, "historyWindow", context);
             var halfLife = Duration(r.HalfLife, "halfLife", context);
             Duration(r.GrowthHorizon, "growthHorizon", context);
-            if (window is { } w && w < MinWindow)
+            if (window is { } w && w < MemoryPolicyLimits.MinHistoryWindowSpan)
             {
-                context.AddFailure("historyWindow", $"must be at least 1h (got '{r.HistoryWindow}')");
+                context.AddFailure("historyWindow", $"must be at least {MemoryPolicyLimits.MinHistoryWindow} (got '{r.HistoryWindow}')");
             }
 
             if (halfLife is { } h && h <= TimeSpan.Zero)
@@ -51,8 +50,8 @@ internal sealed class RecommendationValidator : AbstractValidator<V1alpha1Recomm
 
     private void Percentile(System.Linq.Expressions.Expression<Func<V1alpha1RecommendationSpec, double?>> field, string name) =>
         RuleFor(field)
-            .Must(p => p is > 0 and <= 100)
-            .WithMessage((_, p) => $"must be in (0, 100] (got {Format.Number(p)})")
+            .Must(p => MemoryPolicyLimits.IsPercentile(p!.Value))
+            .WithMessage((_, p) => $"must be in {MemoryPolicyLimits.PercentileRange} (got {Format.Number(p)})")
             .When(r => field.Compile()(r) is not null)
             .OverridePropertyName(name);
 
@@ -66,8 +65,8 @@ internal sealed class RecommendationValidator : AbstractValidator<V1alpha1Recomm
 
     private void Margin(System.Linq.Expressions.Expression<Func<V1alpha1RecommendationSpec, double?>> field, string name) =>
         RuleFor(field)
-            .Must(m => m is >= 0 and <= 10)
-            .WithMessage((_, m) => $"must be in [0, 10] (got {Format.Number(m)})")
+            .Must(m => MemoryPolicyLimits.IsMargin(m!.Value))
+            .WithMessage((_, m) => $"must be in {MemoryPolicyLimits.MarginRange} (got {Format.Number(m)})")
             .When(r => field.Compile()(r) is not null)
             .OverridePropertyName(name);
 

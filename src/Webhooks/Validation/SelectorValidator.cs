@@ -12,9 +12,28 @@ internal sealed class SelectorValidator : AbstractValidator<V1alpha1LabelSelecto
             .Must(s => (s.MatchLabels?.Count ?? 0) + (s.MatchExpressions?.Count ?? 0) > 0)
             .WithMessage("must have at least one matchLabels entry or matchExpressions term (an empty selector would match every pod)")
             .OverridePropertyName("matchLabels");
+        RuleForEach(s => s.MatchLabels).Custom((pair, context) =>
+        {
+            foreach (var problem in new[] { LabelSyntax.KeyProblem(pair.Key), LabelSyntax.ValueProblem(pair.Value) })
+            {
+                if (problem is not null)
+                {
+                    context.AddFailure($"matchLabels.{pair.Key}", problem);
+                }
+            }
+        });
         RuleForEach(s => s.MatchExpressions).ChildRules(term =>
         {
             term.RuleFor(r => r.Key).NotEmpty().WithMessage("is required").OverridePropertyName("key");
+            term.RuleFor(r => r.Key!)
+                .Must(key => LabelSyntax.KeyProblem(key) is null)
+                .WithMessage(r => LabelSyntax.KeyProblem(r.Key!))
+                .When(r => !string.IsNullOrEmpty(r.Key))
+                .OverridePropertyName("key");
+            term.RuleForEach(r => r.Values)
+                .Must(value => LabelSyntax.ValueProblem(value) is null)
+                .WithMessage((_, value) => LabelSyntax.ValueProblem(value))
+                .OverridePropertyName("values");
             term.RuleFor(r => r.Operator).NotNull().WithMessage("is required: one of In, NotIn, Exists, DoesNotExist").OverridePropertyName("operator");
             term.RuleFor(r => r.Values)
                 .Must(v => v is { Count: > 0 })

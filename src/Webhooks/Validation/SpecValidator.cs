@@ -17,7 +17,8 @@ internal sealed class SpecValidator : AbstractValidator<V1alpha1MemoryPolicySpec
         RuleFor(s => s.Containers!).SetValidator(new ContainerListValidator()).When(s => s.Containers is not null).OverridePropertyName("containers");
         RuleFor(s => s.Recommendation!).SetValidator(new RecommendationValidator()).When(s => s.Recommendation is not null).OverridePropertyName("recommendation");
         RuleFor(s => s.Runtime!.HeapHeadroom)
-            .InclusiveBetween(0, 0.9).WithMessage(r => $"must be in [0, 0.9] (got {Format.Number(r.Runtime!.HeapHeadroom)})")
+            .InclusiveBetween(MemoryPolicyLimits.HeapHeadroomMin, MemoryPolicyLimits.HeapHeadroomMax)
+            .WithMessage(r => $"must be in {MemoryPolicyLimits.HeapHeadroomRange} (got {Format.Number(r.Runtime!.HeapHeadroom)})")
             .When(s => s.Runtime?.HeapHeadroom is not null)
             .OverridePropertyName("runtime.heapHeadroom");
         RuleFor(s => s.Update!).SetValidator(new UpdateValidator()).When(s => s.Update is not null).OverridePropertyName("update");

@@ -11,7 +11,8 @@ internal sealed class UpdateValidator : AbstractValidator<V1alpha1UpdateSpec>
     public UpdateValidator()
     {
         RuleFor(u => u.MinChange)
-            .InclusiveBetween(0, 1).WithMessage(u => $"must be in [0, 1] (got {Format.Number(u.MinChange)})")
+            .InclusiveBetween(MemoryPolicyLimits.MinChangeMin, MemoryPolicyLimits.MinChangeMax)
+            .WithMessage(u => $"must be in {MemoryPolicyLimits.MinChangeRange} (got {Format.Number(u.MinChange)})")
             .OverridePropertyName("minChange");
         RuleFor(u => u.MaxUnavailable)
             .Must(IsCountOrPercentage!)

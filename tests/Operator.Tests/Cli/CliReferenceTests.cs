@@ -15,7 +15,7 @@ public sealed class CliReferenceTests
     [TestCase("## `rightsizer validate`")]
     [TestCase("## `rightsizer generate crd`")]
     [TestCase("## `rightsizer bench`")]
-    [TestCase("| `--prometheus-url` |")]
+    [TestCase("| `--prometheus-url`, `-p` |")]
     [TestCase("| `--namespace`, `-n` |")]
     [TestCase("| `--output`, `-o` | table, json, yaml or csv. | `table` |")]
     public void Render_CommandTree_DocumentsCommandOrFlag(string line) => Assert.That(Rendered, Does.Contain(line));

@@ -12,10 +12,7 @@ internal static class CliRun
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var parse = CliApp.CreateRootCommand(new FakeTimeProvider(Now)).Parse(args);
-        parse.InvocationConfiguration.Output = output;
-        parse.InvocationConfiguration.Error = error;
-        var exit = await parse.InvokeAsync();
+        var exit = await CliApp.InvokeAsync(args, new FakeTimeProvider(Now), output, error);
         return (exit, output.ToString(), error.ToString());
     }
 }

@@ -129,6 +129,35 @@ public sealed class RecommendCommandTests
         });
     }
 
+    [Test]
+    public async Task Recommend_Window30dFlag_WidensEngineWindowAndConfidence()
+    {
+        var policy = Path.Combine(_dir, "policy.yaml");
+        File.WriteAllText(policy, "apiVersion: rightsizer.io/v1alpha1\nkind: MemoryPolicy\nmetadata: {name: p}\nspec:\n  selector: {matchLabels: {a: b}}\n  recommendation: {historyWindow: 7d}\n");
+
+        var policyOnly = Web(await CliRun.RunAsync("recommend", "--history", _history, "--policy", policy, "-o", "json"));
+        var flagOverPolicy = Web(await CliRun.RunAsync("recommend", "--history", _history, "--policy", policy, "--window", "30d", "-o", "json"));
+
+        Assert.Multiple(() =>
+        {
+            // The policy's 7 days hold 2016 five-minute samples; the flag's 30 days take all 14 days of the file, and
+            // the confidence counts 14 of 30 days.
+            Assert.That(policyOnly.GetProperty("samples").GetInt32(), Is.EqualTo(2016));
+            Assert.That(policyOnly.GetProperty("confidence").GetDouble(), Is.EqualTo(1));
+            Assert.That(flagOverPolicy.GetProperty("samples").GetInt32(), Is.EqualTo(4032));
+            Assert.That(flagOverPolicy.GetProperty("windowCovered").GetString(), Is.EqualTo("13d23h59m1s"), "from the first sample to the decision time");
+            Assert.That(flagOverPolicy.GetProperty("confidence").GetDouble(), Is.EqualTo(0.47).Within(0.005));
+        });
+    }
+
+    private static JsonElement Web((int ExitCode, string Output, string Error) run)
+    {
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        return json.RootElement.GetProperty("recommendations").EnumerateArray()
+            .Single(r => r.GetProperty("series").GetString() == "shop/Deployment/web/app").Clone();
+    }
+
     private static readonly TestCaseData[] InputErrors =
     [
         new TestCaseData(new[] { "recommend" }, "error: give exactly one of --history FILE and --prometheus-url URL").SetName("Recommend_NoSource_ExitOne"),

@@ -35,6 +35,31 @@ public sealed class CrdYamlTests
     public void MemoryPolicy_Enum_MatchesCSharpEnum(string path, Type enumType) =>
         Assert.That(((IList<object>)Field(path)["enum"]).Cast<string>(), Is.EqualTo(Enum.GetNames(enumType)));
 
+    private static readonly TestCaseData[] RangeCases =
+    [
+        new TestCaseData("spec.recommendation.requestPercentile", MemoryPolicyLimits.PercentileMin, MemoryPolicyLimits.PercentileMax).SetName("MemoryPolicy_RequestPercentileRange_FromLimits"),
+        new TestCaseData("spec.recommendation.limitPercentile", MemoryPolicyLimits.PercentileMin, MemoryPolicyLimits.PercentileMax).SetName("MemoryPolicy_LimitPercentileRange_FromLimits"),
+        new TestCaseData("spec.recommendation.requestMargin", MemoryPolicyLimits.MarginMin, MemoryPolicyLimits.MarginMax).SetName("MemoryPolicy_RequestMarginRange_FromLimits"),
+        new TestCaseData("spec.recommendation.limitMargin", MemoryPolicyLimits.MarginMin, MemoryPolicyLimits.MarginMax).SetName("MemoryPolicy_LimitMarginRange_FromLimits"),
+        new TestCaseData("spec.runtime.heapHeadroom", MemoryPolicyLimits.HeapHeadroomMin, MemoryPolicyLimits.HeapHeadroomMax).SetName("MemoryPolicy_HeapHeadroomRange_FromLimits"),
+        new TestCaseData("spec.update.minChange", MemoryPolicyLimits.MinChangeMin, MemoryPolicyLimits.MinChangeMax).SetName("MemoryPolicy_MinChangeRange_FromLimits"),
+        new TestCaseData("spec.recommendation.minSamples", (double)MemoryPolicyLimits.MinSamplesMin, null).SetName("MemoryPolicy_MinSamplesMinimum_FromLimits"),
+    ];
+
+    [TestCaseSource(nameof(RangeCases))]
+    public void MemoryPolicy_Range_ReadsMemoryPolicyLimits(string path, double minimum, double? maximum)
+    {
+        var field = Field(path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Convert.ToDouble(field["minimum"], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(minimum));
+            Assert.That(
+                field.TryGetValue("maximum", out var max) ? Convert.ToDouble(max, System.Globalization.CultureInfo.InvariantCulture) : (double?)null,
+                Is.EqualTo(maximum));
+        });
+    }
+
     [Test]
     public void MemoryPolicy_PrinterColumns_PointAtSchemaFields()
     {

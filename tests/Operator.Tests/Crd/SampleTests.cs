@@ -1,3 +1,4 @@
+using RightSizer.Api.Units;
 using YamlDotNet.RepresentationModel;
 
 namespace RightSizer.Operator.Tests.Crd;
@@ -26,7 +27,8 @@ public sealed class SampleTests
         new TestCaseData("spec: {targetRef: {kind: Pod, name: web}}", "spec.targetRef.kind: must be one of Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob (got 'Pod')").SetName("Validate_BadEnum_Rejected"),
         new TestCaseData("spec: {selector: {matchLabels: {a: b}}, recommendation: {requestPercentile: 0}}", "spec.recommendation.requestPercentile: must be > 0 (got 0)").SetName("Validate_ExclusiveMinimum_Rejected"),
         new TestCaseData("spec: {selector: {matchLabels: {a: b}}, update: {minChange: 2}}", "spec.update.minChange: must be <= 1 (got 2)").SetName("Validate_AboveMaximum_Rejected"),
-        new TestCaseData("spec: {selector: {matchLabels: {a: b}}, recommendation: {halfLife: soon}}", "spec.recommendation.halfLife: must match ^([0-9]+(ms|s|m|h|d|w|y))+$ (got 'soon')").SetName("Validate_BadDuration_Rejected"),
+        new TestCaseData("spec: {selector: {matchLabels: {a: b}}, recommendation: {halfLife: soon}}", $"spec.recommendation.halfLife: must match {PromDuration.Pattern} (got 'soon')").SetName("Validate_BadDuration_Rejected"),
+        new TestCaseData("spec: {selector: {matchLabels: {a: b}}, recommendation: {halfLife: 1m1h}}", $"spec.recommendation.halfLife: must match {PromDuration.Pattern} (got '1m1h')").SetName("Validate_DurationUnitsOutOfOrder_Rejected"),
         new TestCaseData("spec: {selector: {matchLabels: {a: b}}, containers: [{containerName: app, minAllowed: [1]}]}", "spec.containers[0].minAllowed: must be an integer or a string").SetName("Validate_QuantityNotScalar_Rejected"),
         new TestCaseData("spec: {targetRef: {kind: Deployment}}", "spec.targetRef.name: required").SetName("Validate_MissingRequired_Rejected"),
         new TestCaseData("spec: {selector: {matchLabels: {a: b}}, mode: false}", "spec.mode: must be a string (got boolean 'false')").SetName("Validate_UnquotedBooleanMode_Rejected"),

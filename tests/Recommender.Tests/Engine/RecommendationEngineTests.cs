@@ -1,6 +1,7 @@
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Engine;
 using RightSizer.Recommender.Model;
+using RightSizer.Api.Units;
 
 namespace RightSizer.Recommender.Tests.Engine;
 
@@ -31,7 +32,7 @@ public sealed class RecommendationEngineTests
         {
             Assert.That(recommendation.Request!.Value.Bytes / Traces.MiB, Is.EqualTo(requestMib).Within(toleranceMib));
             Assert.That(recommendation.Limit!.Value.Bytes / Traces.MiB, Is.EqualTo(limitMib).Within(toleranceMib));
-            Assert.That(recommendation.QosClass, Is.EqualTo("Burstable"));
+            Assert.That(recommendation.QosClass, Is.EqualTo(QosClass.Burstable));
         });
     }
 
@@ -71,7 +72,7 @@ public sealed class RecommendationEngineTests
         {
             Assert.That(recommendation.HasValue, Is.False);
             Assert.That(recommendation.Limit, Is.Null);
-            Assert.That(recommendation.Reasons, Is.EqualTo(new[] { "insufficient history: 1 samples < minSamples 288" }));
+            Assert.That(recommendation.Reasons, Is.EqualTo(new[] { new Reason(ReasonCode.InsufficientHistory, "insufficient history: 1 samples < minSamples 288") }));
         });
     }
 
@@ -108,7 +109,7 @@ public sealed class RecommendationEngineTests
         Assert.Multiple(() =>
         {
             Assert.That(recommendation.HasValue, Is.False);
-            Assert.That(recommendation.Reasons, Is.EqualTo(new[] { "container mode Off: not sized" }));
+            Assert.That(recommendation.Reasons, Is.EqualTo(new[] { new Reason(ReasonCode.ContainerModeOff, "container mode Off: not sized") }));
         });
     }
 
@@ -141,5 +142,44 @@ public sealed class RecommendationEngineTests
         var recommendation = Engine.Recommend(history, RecommendationSettings.Default, Traces.AsOf);
 
         Assert.That(recommendation.OomKills, Is.EqualTo(1), "the kill 30 days ago is outside the 14-day window");
+    }
+
+    [Test]
+    public void Recommend_MaxAllowedWithJvmHeapSeries_HeapFitDoesNotExceedMaxAllowed()
+    {
+        // The defect: usage 500 Mi with a measured heap of 450 Mi needs 450 × 1.1 + 50 = 545 Mi, and fitting the heap
+        // after the bounds raised request and limit to 545 Mi past maxAllowed 520 Mi.
+        var history = Traces.History(Traces.Constant(500)) with
+        {
+            Runtime = new ContainerRuntimeHints("eclipse-temurin:21-jre", [], [], new Dictionary<string, string>()),
+            HeapUsage = Traces.Constant(450),
+        };
+        var settings = RecommendationSettings.Default with { MaxAllowed = Memory.FromMiB(520) };
+
+        var recommendation = Engine.Recommend(history, settings, Traces.AsOf);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recommendation.Request!.Value.Bytes / Traces.MiB, Is.EqualTo(520));
+            Assert.That(recommendation.Limit!.Value.Bytes / Traces.MiB, Is.EqualTo(520));
+            Assert.That(recommendation.Heap!.MaxHeap, Is.LessThan(recommendation.Limit.Value));
+            Assert.That(recommendation.Heap.Notes, Has.Some.Contains("below the 545Mi the measured peaks need"));
+        });
+    }
+
+    [Test]
+    public void Recommend_AllZeroHistory_FloorNotZeroAndBurstableAsAsked()
+    {
+        // The defect: a history of zeros gave request = limit = 0B, which the report called Guaranteed.
+        var recommendation = Engine.Recommend(Traces.History(Traces.Constant(0)), RecommendationSettings.Default, Traces.AsOf);
+
+        Assert.Multiple(() =>
+        {
+            // The 16 Mi floor with its headroom: 16 + 2√16 = 24 Mi; 16 × 1.2 + 10√16 = 59.2 → 60 Mi.
+            Assert.That(recommendation.Request!.Value.Bytes / Traces.MiB, Is.EqualTo(24));
+            Assert.That(recommendation.Limit!.Value.Bytes / Traces.MiB, Is.EqualTo(60));
+            Assert.That(recommendation.QosClass, Is.EqualTo(QosClass.Burstable));
+            Assert.That(recommendation.Reasons.Select(r => r.Code), Has.Some.EqualTo(ReasonCode.MemoryFloor));
+        });
     }
 }

@@ -1,3 +1,4 @@
+using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
 using RightSizer.Api.Units;
@@ -54,8 +55,8 @@ public sealed class DecoratorTests
             Assert.That(estimate.Bytes / Traces.MiB, Is.EqualTo(1200).Within(0.001));
             Assert.That(estimate.Notes, Is.EqualTo(new[]
             {
-                "trend: +40Mi/day, projected 680Mi at 7d; limit raised to cover it",
-                "oom-bump: 1 kill(s) in window, last at limit 1000Mi; headroom x3; limit raised to 1.2Gi",
+                new Reason(ReasonCode.Trend, "trend: +40Mi/day, projected 680Mi at 7d; limit raised to cover it"),
+                new Reason(ReasonCode.OomBump, "oom-bump: 1 kill(s) in window, last at limit 1000Mi; headroom x3; limit raised to 1.2Gi"),
             }));
         });
     }

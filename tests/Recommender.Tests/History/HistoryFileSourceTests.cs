@@ -25,8 +25,66 @@ public sealed class HistoryFileSourceTests
         new TestCaseData("series,timestamp,working_set_bytes\na,100\n", "h.csv:2: expected 3 comma-separated fields, found 'a,100'").SetName("Read_MissingField_Rejected"),
         new TestCaseData("series,timestamp,working_set_bytes\na,100,5,6\n", "h.csv:2: expected 3 comma-separated fields, found 'a,100,5,6'").SetName("Read_ExtraField_Rejected"),
         new TestCaseData("series,timestamp,working_set_bytes\n,100,5\n", "h.csv:2: the series id is empty").SetName("Read_EmptySeries_Rejected"),
-        new TestCaseData("series,timestamp,working_set_bytes\na,100,NaN\n", "h.csv:2: working_set_bytes 'NaN' is not a number").SetName("Read_NaN_Rejected"),
+        new TestCaseData("series,timestamp,working_set_bytes\na,100,NaN\n", "h.csv:2: working_set_bytes NaN is not a number (NaN)").SetName("Read_NaN_Rejected"),
+        new TestCaseData("series,timestamp,working_set_bytes\na,100,Infinity\n", "h.csv:2: working_set_bytes Infinity is infinite").SetName("Read_Infinity_Rejected"),
+        new TestCaseData("series,timestamp,working_set_bytes\na,100,1e30\n", "h.csv:2: working_set_bytes 1e30 is larger than 1 PiB, more than any container holds").SetName("Read_SampleOf1e30CrashedWithOverflow_RejectedWithLine"),
+        new TestCaseData("series,timestamp,working_set_bytes\na,100,18446744073709551615\n", "h.csv:2: working_set_bytes 18446744073709551615 is larger than 1 PiB, more than any container holds").SetName("Read_SampleOf2Pow64CrashedWithOverflow_RejectedWithLine"),
+        new TestCaseData("series,timestamp,working_set_bytes\na,100,9223372036854775807\n", "h.csv:2: working_set_bytes 9223372036854775807 is larger than 1 PiB, more than any container holds").SetName("Read_SampleOfLongMaxCrashedWithOverflow_RejectedWithLine"),
+        new TestCaseData("series,timestamp,working_set_bytes\na,1700000000000,5\n", "h.csv:2: timestamp 1700000000000 is after the year 9999 (looks like milliseconds; give unix seconds)").SetName("Read_MillisecondTimestamps_HintSaysMilliseconds"),
+        new TestCaseData("series,timestamp,working_set_bytes\na,1e300,5\n", "h.csv:2: timestamp 1e300 is after the year 9999").SetName("Read_TimestampBeyondDateTime_Rejected"),
+        new TestCaseData("series,timestamp,working_set_bytes\na,-5,5\n", "h.csv:2: timestamp -5 is before 1970").SetName("Read_NegativeTimestamp_Rejected"),
     ];
+
+    [Test]
+    public async Task Read_DuplicateTimestampsCountedTwice_MaximumPerTimestampKept()
+    {
+        var path = Write("h.csv", "series,timestamp,working_set_bytes\na,100,5\na,200,2\na,100,9\na,100,7\n");
+
+        var histories = await ReadAll(new HistoryFileSource(path));
+
+        Assert.That(histories[0].Usage.ToArray(), Is.EqualTo(new[] { new Sample(100, 9), new Sample(200, 2) }));
+    }
+
+    [Test]
+    public void Read_TruncatedGzipAtFlushPointAcceptedSilently_ErrorSaysItEndsEarly()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 2000).Select(t => FormattableString.Invariant($"a,{t},100\n")));
+        var whole = Gzip("series,timestamp,working_set_bytes\n" + rows, out var flushPoint);
+        var path = Path.Combine(_dir, "cut.csv.gz");
+        File.WriteAllBytes(path, whole[..flushPoint]);
+
+        var error = Assert.ThrowsAsync<HistorySourceException>(() => ReadAll(new HistoryFileSource(path)));
+
+        Assert.That(error!.Message, Does.StartWith($"{path}: the gzip stream ends early"));
+    }
+
+    [Test]
+    public async Task Read_WholeGzip_AllRowsRead()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 2000).Select(t => FormattableString.Invariant($"a,{t},100\n")));
+        var path = Path.Combine(_dir, "whole.csv.gz");
+        File.WriteAllBytes(path, Gzip("series,timestamp,working_set_bytes\n" + rows, out _));
+
+        var histories = await ReadAll(new HistoryFileSource(path), new HistoryQuery(AsOf, TimeSpan.FromSeconds(10_000)));
+
+        Assert.That(histories[0].Usage.Length, Is.EqualTo(2000));
+    }
+
+    /// <summary>Gzip of the text, flushed halfway: <paramref name="flushPoint"/> is where a cut file would still inflate cleanly.</summary>
+    private static byte[] Gzip(string text, out int flushPoint)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(bytes, 0, bytes.Length / 2);
+            gzip.Flush();
+            flushPoint = (int)output.Length;
+            gzip.Write(bytes, bytes.Length / 2, bytes.Length - (bytes.Length / 2));
+        }
+
+        return output.ToArray();
+    }
 
     [TestCaseSource(nameof(BadFiles))]
     public void Read_BadFile_ErrorNamesFileLineAndProblem(string content, string expected)
@@ -96,7 +154,7 @@ public sealed class HistoryFileSourceTests
     {
         var path = Write("h.csv", "series,timestamp,working_set_bytes\nshop/Deployment/web/app,100,1\nbank/Deployment/api/app,100,1\nplain-id,100,1\n");
 
-        var histories = await ReadAll(new HistoryFileSource(path), new HistoryQuery(AsOf, TimeSpan.FromDays(1)) { Namespace = "shop" });
+        var histories = await ReadAll(new HistoryFileSource(path), new HistoryQuery(AsOf, TimeSpan.FromDays(1)) { Namespaces = ["shop"] });
 
         Assert.That(histories.Select(h => h.Key.Id), Is.EqualTo(new[] { "shop/Deployment/web/app" }));
     }
@@ -105,7 +163,7 @@ public sealed class HistoryFileSourceTests
     public void Read_LabelSelector_ClearError()
     {
         var path = Write("h.csv", "series,timestamp,working_set_bytes\na,100,1\n");
-        var query = new HistoryQuery(AsOf, TimeSpan.FromDays(1)) { PodLabels = new Dictionary<string, string> { ["app"] = "web" } };
+        var query = new HistoryQuery(AsOf, TimeSpan.FromDays(1)) { PodLabels = [new LabelRequirement("app", "web")] };
 
         var error = Assert.ThrowsAsync<HistorySourceException>(() => ReadAll(new HistoryFileSource(path), query));
 

@@ -85,9 +85,9 @@ public sealed class PrometheusHistorySourceTests
     {
         var histories = await ReadAsync(Query());
 
-        Assert.That(histories[WebId].Current, Is.EqualTo(new CurrentResources(ClusterScenario.WebMemoryRequest, ClusterScenario.WebMemoryLimit, 250, 500, "Burstable", false)));
+        Assert.That(histories[WebId].Current, Is.EqualTo(new CurrentResources(ClusterScenario.WebMemoryRequest, ClusterScenario.WebMemoryLimit, 250, 500, QosClass.Burstable, false)));
         var nightly = histories[SeriesKey.ForContainer(ClusterScenario.Batch, "CronJob", "nightly", "worker").Id];
-        Assert.That(nightly.Current, Is.EqualTo(new CurrentResources(ClusterScenario.NightlyMemory, ClusterScenario.NightlyMemory, 1000, 1000, "Guaranteed", true)));
+        Assert.That(nightly.Current, Is.EqualTo(new CurrentResources(ClusterScenario.NightlyMemory, ClusterScenario.NightlyMemory, 1000, 1000, QosClass.Guaranteed, true)));
         var victim = histories[SeriesKey.ForContainer(ClusterScenario.Hostile, "Pod", ClusterScenario.VictimPod, "c").Id];
         Assert.That(victim.Current, Is.Null, "kube-state-metrics reported no resources for this pod");
     }
@@ -95,7 +95,7 @@ public sealed class PrometheusHistorySourceTests
     [Test]
     public async Task ReadAsync_JobPod_MappedToCronJob()
     {
-        var histories = await ReadAsync(Query() with { Namespace = ClusterScenario.Batch });
+        var histories = await ReadAsync(Query() with { Namespaces = [ClusterScenario.Batch] });
 
         Assert.That(histories.Keys, Is.EqualTo(new[] { SeriesKey.ForContainer(ClusterScenario.Batch, "CronJob", "nightly", "worker").Id }));
         Assert.That(histories.Values.Single().Usage.ToArray().Select(s => s.Value), Is.EqualTo(Enumerable.Range(0, ClusterScenario.UsageSamples).Select(ClusterScenario.NightlyWorkingSet)));
@@ -104,7 +104,7 @@ public sealed class PrometheusHistorySourceTests
     [Test]
     public async Task ReadAsync_LabelSelector_OnlyMatchingPods()
     {
-        var histories = await ReadAsync(Query() with { PodLabels = new Dictionary<string, string> { ["app"] = "web", ["tier"] = "frontend" } });
+        var histories = await ReadAsync(Query() with { PodLabels = [new LabelRequirement("app", "web"), new LabelRequirement("tier", "frontend")] });
 
         Assert.That(histories.Keys, Is.EqualTo(new[] { WebId }));
     }
@@ -112,7 +112,7 @@ public sealed class PrometheusHistorySourceTests
     [Test]
     public async Task ReadAsync_HostilePodNameInSelector_MatchesOnlyItself()
     {
-        var histories = await ReadAsync(Query() with { PodLabels = new Dictionary<string, string> { ["app"] = "evil" } });
+        var histories = await ReadAsync(Query() with { PodLabels = [new LabelRequirement("app", "evil")] });
 
         var id = SeriesKey.ForContainer(ClusterScenario.Hostile, "Pod", ClusterScenario.HostilePod, "c").Id;
         Assert.That(histories.Keys, Is.EqualTo(new[] { id }));
@@ -125,7 +125,7 @@ public sealed class PrometheusHistorySourceTests
     [TestCase("shop\n")]
     public async Task ReadAsync_HostileNamespace_MatchesNothing(string ns)
     {
-        var histories = await ReadAsync(Query() with { Namespace = ns });
+        var histories = await ReadAsync(Query() with { Namespaces = [ns] });
 
         Assert.That(histories, Is.Empty);
     }

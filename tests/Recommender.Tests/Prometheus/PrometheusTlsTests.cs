@@ -46,14 +46,20 @@ public sealed class PrometheusTlsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.Message, Does.StartWith("Prometheus could not be reached").And.Contain("SSL"));
+            Assert.That(error!.Message, Does.StartWith("Prometheus could not be reached (TLS handshake failed: the server's certificate is not signed by the CA file's certificates"));
             Assert.That(error.Unreachable, Is.True);
         });
     }
 
     [Test]
-    public void Read_NoCaFile_PrivateCaNotTrusted() =>
-        Assert.ThrowsAsync<HistorySourceException>(() => CountAsync(Options() with { MaxRetries = 0 }));
+    public void Read_NoCaFile_TlsFailureHidesInnerReason_ReasonShownWithCaFileHint()
+    {
+        var error = Assert.ThrowsAsync<HistorySourceException>(() => CountAsync(Options() with { MaxRetries = 0 }));
+
+        Assert.That(error!.Message, Does.StartWith("Prometheus could not be reached (TLS handshake failed: The remote certificate is invalid")
+            .And.Contain("PartialChain")
+            .And.Contain("pass it with --ca-file"));
+    }
 
     [Test]
     public async Task Read_InsecureSkipTlsVerify_Succeeds() =>

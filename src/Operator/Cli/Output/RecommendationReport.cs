@@ -1,5 +1,6 @@
-using RightSizer.Recommender.Model;
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
+using RightSizer.Recommender.Model;
 
 namespace RightSizer.Operator.Cli.Output;
 
@@ -24,14 +25,15 @@ public sealed record RecommendationRow(
     long? LimitBytes,
     string? Request,
     string? Limit,
-    string? QosClass,
+    QosClass? QosClass,
     double Confidence,
     int Samples,
     string WindowCovered,
     TrendRow? Trend,
     HeapRow? Heap,
     int OomKills,
-    IReadOnlyList<string> Reasons)
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<ReasonCode> ReasonCodes)
 {
     public static RecommendationRow From(Recommendation r) => new(
         r.Series.Id,
@@ -50,7 +52,8 @@ public sealed record RecommendationRow(
         r.Trend is { } t ? new TrendRow(Math.Round(t.SlopeBytesPerDay), t.Significant, t.ProjectedPeak.Bytes, PromDuration.Format(t.Horizon)) : null,
         r.Heap is { } h ? new HeapRow(h.Runtime.ToString(), h.MaxHeap.Bytes, h.Env, h.Notes) : null,
         r.OomKills,
-        r.Reasons);
+        [.. r.Reasons.Select(reason => reason.Text)],
+        [.. r.Reasons.Select(reason => reason.Code)]);
 }
 
 /// <summary>The growth trend: slope per day, whether it is significant, and the peak it projects at the horizon.</summary>

@@ -16,7 +16,7 @@ public static class ReportCsv
             string?[] fields =
             [
                 r.Series, r.Namespace, r.WorkloadKind, r.WorkloadName, r.Container,
-                Number(r.RequestBytes), Number(r.LimitBytes), r.Request, r.Limit, r.QosClass,
+                Number(r.RequestBytes), Number(r.LimitBytes), r.Request, r.Limit, r.QosClass?.ToString(),
                 r.Confidence.ToString(CultureInfo.InvariantCulture), Number(r.Samples), r.WindowCovered,
                 Number(r.Trend?.SlopeBytesPerDay), r.Trend is { } t ? (t.Significant ? "true" : "false") : null,
                 Number(r.Trend?.ProjectedPeakBytes), Number(r.OomKills), string.Join("; ", r.Reasons),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RightSizer.Api.Units;
+using RightSizer.Api.V1alpha1;
 
 namespace RightSizer.Operator.Cli.Output;
 
@@ -30,7 +31,7 @@ public static class ReportTable
                 r.Series,
                 Human(r.RequestBytes),
                 Human(r.LimitBytes),
-                r.QosClass ?? "-",
+                r.QosClass?.ToString() ?? "-",
                 r.RequestBytes is null ? "-" : r.Confidence.ToString("0.00", CultureInfo.InvariantCulture),
                 r.Samples.ToString(CultureInfo.InvariantCulture),
                 Trend(r.Trend),
@@ -85,9 +86,7 @@ public static class ReportTable
     {
         if (r.RequestBytes is null)
         {
-            return r.Reasons.Count > 0 && r.Reasons[0].StartsWith("insufficient history", StringComparison.Ordinal)
-                ? "few samples"
-                : "not sized";
+            return r.ReasonCodes.Contains(ReasonCode.InsufficientHistory) ? "few samples" : "not sized";
         }
 
         if (r.OomKills > 0)
@@ -95,8 +94,7 @@ public static class ReportTable
             return string.Create(CultureInfo.InvariantCulture, $"{r.OomKills} OOM kill{(r.OomKills == 1 ? string.Empty : "s")}");
         }
 
-        var qos = r.Reasons.FirstOrDefault(reason => reason.StartsWith("qos: Guaranteed", StringComparison.Ordinal) && reason.Contains("CPU", StringComparison.Ordinal));
-        if (qos is not null)
+        if (r.ReasonCodes.Contains(ReasonCode.CpuKeepsBurstable) || r.ReasonCodes.Contains(ReasonCode.CpuUnknown))
         {
             return "CPU≠limits";
         }

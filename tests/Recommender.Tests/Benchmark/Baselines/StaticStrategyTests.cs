@@ -1,8 +1,9 @@
 using RightSizer.Recommender.Benchmark;
+using RightSizer.Recommender.Benchmark.Baselines;
 using RightSizer.Recommender.Model;
 using RightSizer.Api.Units;
 
-namespace RightSizer.Recommender.Tests.Benchmark;
+namespace RightSizer.Recommender.Tests.Benchmark.Baselines;
 
 public sealed class StaticStrategyTests
 {

@@ -1,7 +1,7 @@
-using RightSizer.Recommender.Benchmark;
+using RightSizer.Recommender.Benchmark.Baselines;
 using RightSizer.Recommender.Model;
 
-namespace RightSizer.Recommender.Tests.Benchmark;
+namespace RightSizer.Recommender.Tests.Benchmark.Baselines;
 
 public sealed class VpaStrategyTests
 {

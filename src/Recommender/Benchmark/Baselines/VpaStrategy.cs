@@ -1,7 +1,7 @@
 using RightSizer.Recommender.Model;
 using RightSizer.Api.Units;
 
-namespace RightSizer.Recommender.Benchmark;
+namespace RightSizer.Recommender.Benchmark.Baselines;
 
 /// <summary>
 /// The Vertical Pod Autoscaler recommender's memory target, configured as the VPA with an original limit equal to the

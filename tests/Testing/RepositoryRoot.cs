@@ -1,7 +1,7 @@
-namespace RightSizer.Operator.Tests;
+namespace RightSizer.Testing;
 
 /// <summary>Finds the repository root (the folder holding RightSizer.sln) from the test's output folder.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
@@ -9,7 +9,7 @@ internal static class RepositoryRoot
 
     private static string Find()
     {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "RightSizer.sln")))
             {

@@ -1,7 +1,7 @@
 using RightSizer.Recommender.Model;
 using RightSizer.Api.Units;
 
-namespace RightSizer.Recommender.Benchmark;
+namespace RightSizer.Recommender.Benchmark.Baselines;
 
 /// <summary>The manual baseline: the memory each series was provisioned with, as request and limit.</summary>
 public sealed class StaticStrategy(IReadOnlyDictionary<string, Memory> provisioned) : ISizingStrategy

@@ -1,4 +1,4 @@
-namespace RightSizer.Recommender.Benchmark;
+namespace RightSizer.Recommender.Benchmark.Baselines;
 
 /// <summary>
 /// The VPA's exponential histogram for memory (kubernetes/autoscaler vertical-pod-autoscaler/pkg/recommender/util/

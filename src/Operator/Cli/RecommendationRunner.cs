@@ -4,7 +4,7 @@ using RightSizer.Recommender.Calibration;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Model;
 
-namespace RightSizer.Recommender.Engine;
+namespace RightSizer.Operator.Cli;
 
 /// <summary>
 /// Runs the engine over every container a history source yields: reads them all, calibrates the headroom of each

@@ -2,7 +2,7 @@ using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
 using RightSizer.Api.Units;
 
-namespace RightSizer.Recommender.Benchmark;
+namespace RightSizer.Recommender.Benchmark.Baselines;
 
 /// <summary>
 /// Robusta KRR's <c>simple</c> strategy for memory: request = limit = the maximum working set over the history

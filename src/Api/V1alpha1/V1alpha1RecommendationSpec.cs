@@ -58,12 +58,12 @@ public sealed class V1alpha1RecommendationSpec
     public double? LimitMargin { get; set; }
 
     [JsonPropertyName("oomRisk")]
-    [Range(0, 0.5, ExclusiveMinimum = true)]
+    [Range(MemoryPolicyLimits.RiskMin, MemoryPolicyLimits.RiskMax, ExclusiveMinimum = true)]
     [Description("Share of container-days on which usage may exceed the limit, in (0, 0.5], e.g. 0.01. The limit's headroom is calibrated on the policy's containers to meet it. Unset: 0.01 for Burstable pods, 0.005 for Guaranteed pods.")]
     public double? OomRisk { get; set; }
 
     [JsonPropertyName("overRequestRisk")]
-    [Range(0, 0.5, ExclusiveMinimum = true)]
+    [Range(MemoryPolicyLimits.RiskMin, MemoryPolicyLimits.RiskMax, ExclusiveMinimum = true)]
     [SchemaDefault(MemoryPolicyDefaults.OverRequestRisk)]
     [Description("Share of the time usage may exceed the request, in (0, 0.5], e.g. 0.05. The request's headroom is calibrated on the policy's containers to meet it.")]
     public double? OverRequestRisk { get; set; }

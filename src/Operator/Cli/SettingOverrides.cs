@@ -60,9 +60,9 @@ public static class SettingOverrides
             : throw new CliInputException($"--set '{assignment}': {name} must be in {MemoryPolicyLimits.PercentileRange}");
 
     private static double Risk(string assignment, string name, string value) =>
-        Number(assignment, value) is var r && r is > 0 and <= 0.5
+        Number(assignment, value) is var r && MemoryPolicyLimits.IsRisk(r)
             ? r
-            : throw new CliInputException($"--set '{assignment}': {name} must be in (0, 0.5]");
+            : throw new CliInputException($"--set '{assignment}': {name} must be in {MemoryPolicyLimits.RiskRange}");
 
     private static double Margin(string assignment, string name, string value) =>
         Number(assignment, value) is var m && MemoryPolicyLimits.IsMargin(m)

@@ -55,11 +55,10 @@ internal sealed class RecommendationValidator : AbstractValidator<V1alpha1Recomm
             .When(r => field.Compile()(r) is not null)
             .OverridePropertyName(name);
 
-    // A risk of 0 asks for an infinite headroom; above one half the value would sit below the median.
     private void Risk(System.Linq.Expressions.Expression<Func<V1alpha1RecommendationSpec, double?>> field, string name) =>
         RuleFor(field)
-            .Must(p => p is > 0 and <= 0.5)
-            .WithMessage((_, p) => $"must be in (0, 0.5] (got {Format.Number(p)})")
+            .Must(p => MemoryPolicyLimits.IsRisk(p!.Value))
+            .WithMessage((_, p) => $"must be in {MemoryPolicyLimits.RiskRange} (got {Format.Number(p)})")
             .When(r => field.Compile()(r) is not null)
             .OverridePropertyName(name);
 

@@ -32,11 +32,13 @@ public static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic generator.", DefaultValueFactory = _ => 1 };
         var mode = new Option<string>("--replay-mode") { Description = "capped (usage above a strategy's limit is seen capped at it afterwards, as in a cluster), uncapped, or both.", DefaultValueFactory = _ => "both" };
         mode.AcceptOnlyFromAmong("capped", "uncapped", "both");
+        var frontier = new Option<string?>("--frontier") { Description = "Sweep oomRisk over these comma-separated values for rightsizer and rightsizer-guaranteed and print the frontier against the peers (capped replay), e.g. 0.0025,0.005,0.01,0.02." };
+        var plot = new Option<FileInfo?>("--plot") { Description = "With --frontier: also write the frontier as an SVG image to this file." };
         var output = new Option<string>("--output", "-o") { Description = "table, json or markdown.", DefaultValueFactory = _ => "table" };
         output.AcceptOnlyFromAmong("table", "json", "markdown");
 
         var command = new Command("bench", "Replay real history against VPA, KRR and static sizing, or measure the engine on synthetic containers.\nExit codes: 0 ok, 1 input error.");
-        foreach (var option in new Option[] { history, meta, metaColumn, train, step, mode, strategies, set, synthetic, seed, output })
+        foreach (var option in new Option[] { history, meta, metaColumn, train, step, mode, strategies, set, synthetic, seed, frontier, plot, output })
         {
             command.Options.Add(option);
         }
@@ -60,6 +62,14 @@ public static class BenchCommand
                 if (parse.GetValue(history) is not { } file)
                 {
                     throw new CliInputException("give --history FILE to replay, or --synthetic NxDd for a scale test");
+                }
+
+                if (parse.GetValue(frontier) is { } risks)
+                {
+                    var replayed = await ReadAll(new HistoryFileSource(file.FullName), cancellationToken);
+                    var frontierOptions = new ReplayOptions(Duration("--train", parse.GetValue(train)!), Duration("--step", parse.GetValue(step)!));
+                    await FrontierReport.WriteAsync(replayed, settings, Risks(risks), frontierOptions, file.Name, parse.GetValue(plot), stdout);
+                    return ExitCodes.Ok;
                 }
 
                 var chosen = BuildStrategies(parse.GetValue(strategies)!, settings, parse.GetValue(meta), parse.GetValue(metaColumn)!);
@@ -125,6 +135,12 @@ public static class BenchCommand
 
         return list;
     }
+
+    private static double[] Risks(string text) =>
+        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r =>
+            double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out var risk) && MemoryPolicyLimits.IsRisk(risk)
+                ? risk
+                : throw new CliInputException($"--frontier '{r}': each risk must be in {MemoryPolicyLimits.RiskRange}"))];
 
     private static ReplayMode[] Modes(string name) => name switch
     {

@@ -35,6 +35,12 @@ public sealed record RecommendationRow(
     IReadOnlyList<string> Reasons,
     IReadOnlyList<ReasonCode> ReasonCodes)
 {
+    /// <summary>The request's calibrated headroom (scale, over-request risk, evidence); null without a fleet calibration.</summary>
+    public CalibrationRow? RequestCalibration { get; init; }
+
+    /// <summary>The limit's calibrated headroom (scale, OOM risk, evidence); null without a fleet calibration.</summary>
+    public CalibrationRow? LimitCalibration { get; init; }
+
     public static RecommendationRow From(Recommendation r) => new(
         r.Series.Id,
         r.Series.Namespace,
@@ -53,7 +59,19 @@ public sealed record RecommendationRow(
         r.Heap is { } h ? new HeapRow(h.Runtime.ToString(), h.MaxHeap.Bytes, h.Env, h.Notes) : null,
         r.OomKills,
         [.. r.Reasons.Select(reason => reason.Text)],
-        [.. r.Reasons.Select(reason => reason.Code)]);
+        [.. r.Reasons.Select(reason => reason.Code)])
+    {
+        RequestCalibration = CalibrationRow.From(r.RequestCalibration),
+        LimitCalibration = CalibrationRow.From(r.LimitCalibration),
+    };
+}
+
+/// <summary>A calibrated headroom: the container's scale, the risk it targets, and the fleet evidence behind it.</summary>
+public sealed record CalibrationRow(double Scale, double TargetRisk, double FleetScale, double SpreadRatio, double ContainerDays, double DataWeight)
+{
+    public static CalibrationRow? From(Recommender.Calibration.AppliedCalibration? c) =>
+        c is null ? null : new CalibrationRow(
+            Math.Round(c.Scale, 3), c.TargetRisk, Math.Round(c.FleetScale, 3), Math.Round(c.SpreadRatio, 3), Math.Round(c.ContainerDays, 1), Math.Round(c.DataWeight, 3));
 }
 
 /// <summary>The growth trend: slope per day, whether it is significant, and the peak it projects at the horizon.</summary>

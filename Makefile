@@ -38,6 +38,12 @@ demo: ## Recommend memory for the bundled sample history (no cluster needed).
 lint: ## Check formatting and code style (dotnet format --verify-no-changes).
 	dotnet format RightSizer.sln --verify-no-changes
 
+.PHONY: sandbox
+sandbox: ## Start the local Kubernetes API server (simulated cluster) and a Prometheus with the sample history; Ctrl-C stops both.
+	scripts/install-test-deps.sh
+	dotnet build tests/LocalApiServer -c $(CONFIGURATION) --nologo -v quiet
+	dotnet tests/LocalApiServer/bin/$(CONFIGURATION)/net10.0/rightsizer-local-apiserver.dll --kubeconfig $(CURDIR)/artifacts/sandbox/kubeconfig
+
 ##@ Generated artifacts
 
 .PHONY: manifests

@@ -58,9 +58,25 @@ public static class RecommendCommand
                     ? new HistoryFileSource(historyFile.FullName)
                     : new PrometheusHistorySource(client!, warn: message => stderr.WriteLine("warning: " + message));
 
+                using var progress = new ProgressLine(stderr, time, interactive: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
+                if (historyFile is not null)
+                {
+                    progress.Phase($"reading {historyFile.Name} ({Memory.FromBytes(historyFile.Exists ? historyFile.Length : 0).ToHuman()})");
+                }
+                else
+                {
+                    progress.Phase("querying Prometheus", () => string.Create(
+                        CultureInfo.InvariantCulture, $"{transfer.Requests} requests, {Memory.FromBytes(transfer.ResponseBytes).ToHuman()} received"));
+                }
+
                 var decisionTime = ParseAsOf(parse.GetValue(asOf))
                     ?? (source is HistoryFileSource file ? file.End : null)
                     ?? time.GetUtcNow();
+                if (historyFile is not null)
+                {
+                    progress.Phase("recommending");
+                }
+
                 if (decisionTime - DateTimeOffset.UnixEpoch < windowLength)
                 {
                     throw new CliInputException($"--window {PromDuration.Format(windowLength)}: reaches back before 1970 from {decisionTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
@@ -68,7 +84,6 @@ public static class RecommendCommand
 
                 var query = scope.Apply(parse, new HistoryQuery(decisionTime, windowLength) { Signal = policySettings.Signal });
 
-                var progress = new ProgressLine(stderr, time, interactive: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
                 var recommendations = await RecommendationRunner.RunAsync(
                     source, query, policySettings.For, new RecommendationEngine(), progress, cancellationToken);
                 progress.Complete();

@@ -14,13 +14,13 @@ namespace RightSizer.Operator.Cli;
 public static class RecommendationRunner
 {
     /// <param name="settingsFor">The resolved settings for a container (from a policy, or the defaults).</param>
-    /// <param name="progress">Told the number of containers done so far, after each one.</param>
+    /// <param name="progress">Told of each history as the source yields it, and of each recommendation.</param>
     public static async Task<IReadOnlyList<Recommendation>> RunAsync(
         IHistorySource source,
         HistoryQuery query,
         Func<SeriesKey, RecommendationSettings> settingsFor,
         IRecommendationEngine engine,
-        IProgress<int>? progress,
+        IScanProgress? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -28,7 +28,7 @@ public static class RecommendationRunner
         ArgumentNullException.ThrowIfNull(engine);
 
         var histories = new List<(ContainerHistory History, RecommendationSettings Settings)>();
-        await foreach (var history in source.ReadAsync(query, cancellationToken).ConfigureAwait(false))
+        await foreach (var history in Counted(source.ReadAsync(query, cancellationToken), progress).ConfigureAwait(false))
         {
             histories.Add((history, settingsFor(history.Key)));
         }
@@ -43,7 +43,6 @@ public static class RecommendationRunner
                 });
 
         var results = new ConcurrentBag<Recommendation>();
-        var done = 0;
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = Environment.ProcessorCount,
@@ -52,9 +51,18 @@ public static class RecommendationRunner
         Parallel.ForEach(histories, options, entry =>
         {
             results.Add(engine.Recommend(entry.History, calibrated[entry.Settings], query.AsOf));
-            progress?.Report(Interlocked.Increment(ref done));
+            progress?.Recommended();
         });
 
         return [.. results.OrderBy(r => r.Series.Id, StringComparer.Ordinal)];
+    }
+
+    private static async IAsyncEnumerable<ContainerHistory> Counted(IAsyncEnumerable<ContainerHistory> histories, IScanProgress? progress)
+    {
+        await foreach (var history in histories.ConfigureAwait(false))
+        {
+            progress?.HistoryRead();
+            yield return history;
+        }
     }
 }

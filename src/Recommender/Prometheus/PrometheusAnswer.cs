@@ -52,7 +52,13 @@ public static class PrometheusAnswer
         }
         catch (JsonException e)
         {
-            throw Fail($"Prometheus answered HTTP {status} with {Malformed(e, body)}", unreachable: false, query);
+            var found = ResultTypeOf(body);
+            throw Fail(
+                found is not null && found != expectedResultType
+                    ? $"Prometheus answered resultType '{found}' where '{expectedResultType}' was expected"
+                    : $"Prometheus answered HTTP {status} with {Malformed(e, body)}",
+                unreachable: false,
+                query);
         }
 
         if (response is not { Status: "success", Data: not null })
@@ -99,6 +105,28 @@ public static class PrometheusAnswer
         }
     }
 
+    /// <summary>The <c>data.resultType</c> of a body that did not deserialize, when it can be found.</summary>
+    private static string? ResultTypeOf(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader is { TokenType: JsonTokenType.PropertyName, CurrentDepth: 2 } && reader.ValueTextEquals("resultType"u8) && reader.Read())
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed before the result type: the caller describes the body instead.
+        }
+
+        return null;
+    }
+
     /// <summary>What is wrong with a body the JSON reader refused: cut short, empty, or malformed at some byte.</summary>
     private static string Malformed(JsonException e, byte[] body)
     {
@@ -115,7 +143,10 @@ public static class PrometheusAnswer
         }
 
         var where = e.Path is { Length: > 1 } path ? $" at {path}" : string.Empty;
-        var detail = e.InnerException is FormatException format ? format.Message : FirstSentence(e.Message);
+        // The serializer's own wording names .NET types; say what the API promised instead.
+        var detail = e.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? "a value of the wrong JSON type for the Prometheus API"
+            : FirstSentence(e.Message);
         var isJson = body.AsSpan().TrimStart(" \t\r\n"u8) is [(byte)'{', ..];
         return isJson
             ? $"malformed JSON{where}: {detail}"

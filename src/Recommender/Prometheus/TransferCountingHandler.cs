@@ -69,7 +69,7 @@ internal sealed class TransferCountingHandler : DelegatingHandler
             if (buffer.Length + read > _maxBytes)
             {
                 throw new PrometheusAnswerException(FormattableString.Invariant(
-                    $"the {what} exceeds {_maxBytes / (1024 * 1024)} MiB; narrow the scan (-n) or lower the series per request"));
+                    $"the {what} exceeds {(_maxBytes % (1024 * 1024) == 0 ? $"{_maxBytes / (1024 * 1024)} MiB" : $"{_maxBytes} bytes")}; narrow the scan (-n) or lower the series per request"));
             }
 
             await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);

@@ -50,8 +50,14 @@ public sealed class RecommendCommandTests
             Assert.That(web.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[]
             {
                 "series", "namespace", "workloadKind", "workloadName", "container", "requestBytes", "limitBytes", "request",
-                "limit", "qosClass", "confidence", "samples", "trend", "heap", "oomKills", "reasons",
+                "limit", "qosClass", "confidence", "samples", "trend", "heap", "oomKills", "reasons", "reasonCodes",
+                "currentRequestBytes", "currentLimitBytes", "currentRequest", "currentLimit", "currentQosClass",
+                "requestChangeBytes", "limitChangeBytes",
             }));
+            Assert.That(web.GetProperty("reasonCodes")[0].GetString(), Is.EqualTo("RequestEstimate"));
+            Assert.That(web.GetProperty("currentRequestBytes").ValueKind, Is.EqualTo(JsonValueKind.Null), "a history file knows no current values");
+            Assert.That(root.GetProperty("summary").GetProperty("sized").GetInt32(), Is.EqualTo(2));
+            Assert.That(root.GetProperty("summary").GetProperty("containers").GetInt32(), Is.EqualTo(3));
             Assert.That(web.GetProperty("namespace").GetString(), Is.EqualTo("shop"));
             Assert.That(web.GetProperty("workloadKind").GetString(), Is.EqualTo("Deployment"));
             Assert.That(web.GetProperty("container").GetString(), Is.EqualTo("app"));
@@ -63,6 +69,7 @@ public sealed class RecommendCommandTests
             Assert.That(fresh.GetProperty("requestBytes").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(fresh.GetProperty("limitBytes").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(fresh.GetProperty("reasons")[0].GetString(), Does.StartWith("insufficient history: 1 samples"));
+            Assert.That(fresh.GetProperty("reasonCodes")[0].GetString(), Is.EqualTo("InsufficientHistory"));
         });
     }
 
@@ -78,9 +85,9 @@ public sealed class RecommendCommandTests
             Assert.That(lines[0], Does.StartWith("SERIES"));
             Assert.That(lines, Has.All.Length.LessThanOrEqualTo(100));
             Assert.That(lines, Has.Some.Contains("…"), "the long series id is shortened");
-            Assert.That(lines, Has.Some.Contains("growing"), "the leak is flagged");
+            Assert.That(lines, Has.Some.Contains("grows +"), "the leak is flagged");
             Assert.That(lines.Single(l => l.StartsWith("bank/", StringComparison.Ordinal)), Does.EndWith("few samples"));
-            Assert.That(lines[^1], Does.StartWith("2 of 3 containers sized"));
+            Assert.That(lines[^2], Is.EqualTo("2 of 3 containers sized; 1.3Gi requested in all (today's requests unknown)."));
         });
     }
 

@@ -44,6 +44,40 @@ public sealed class RecommendPrometheusTests
     }
 
     [Test]
+    public async Task Recommend_RealPrometheus_CurrentRequestAndLimitBesideTheRecommendation()
+    {
+        var asOf = (_fixture.Scenario.End.ToUnixTimeSeconds() + ClusterScenario.StepSeconds).ToString(CultureInfo.InvariantCulture);
+        string[] args = ["recommend", "--prometheus-url", _fixture.Server.BaseUrl.ToString(), "--as-of", asOf, "--window", "1d", "-n", ClusterScenario.Shop];
+
+        var (jsonExit, output, jsonError) = await CliRun.RunAsync([.. args, "-o", "json"]);
+        var (tableExit, table, _) = await CliRun.RunAsync(args);
+
+        Assert.That(jsonExit, Is.Zero, jsonError);
+        using var json = JsonDocument.Parse(output);
+        var web = json.RootElement.GetProperty("recommendations").EnumerateArray().Single();
+        var summary = json.RootElement.GetProperty("summary");
+        var request = web.GetProperty("requestBytes").GetInt64();
+        var limit = web.GetProperty("limitBytes").GetInt64();
+        Assert.Multiple(() =>
+        {
+            // kube-state-metrics says 256Mi requested and 512Mi limit today.
+            Assert.That(web.GetProperty("currentRequestBytes").GetInt64(), Is.EqualTo(ClusterScenario.WebMemoryRequest.Bytes));
+            Assert.That(web.GetProperty("currentLimitBytes").GetInt64(), Is.EqualTo(ClusterScenario.WebMemoryLimit.Bytes));
+            Assert.That(web.GetProperty("currentRequest").GetString(), Is.EqualTo("256Mi"));
+            Assert.That(web.GetProperty("currentQosClass").GetString(), Is.EqualTo("Burstable"));
+            Assert.That(web.GetProperty("requestChangeBytes").GetInt64(), Is.EqualTo(request - ClusterScenario.WebMemoryRequest.Bytes));
+            Assert.That(web.GetProperty("limitChangeBytes").GetInt64(), Is.EqualTo(limit - ClusterScenario.WebMemoryLimit.Bytes));
+            Assert.That(summary.GetProperty("compared").GetInt32(), Is.EqualTo(1));
+            Assert.That(summary.GetProperty("comparedCurrentRequestBytes").GetInt64(), Is.EqualTo(ClusterScenario.WebMemoryRequest.Bytes));
+            Assert.That(summary.GetProperty("comparedRequestChangeBytes").GetInt64(), Is.EqualTo(request - ClusterScenario.WebMemoryRequest.Bytes));
+            Assert.That(tableExit, Is.Zero);
+            Assert.That(table, Does.Contain("256Mi→"), "the table shows today's request before the proposal");
+            Assert.That(table, Does.Contain("512Mi→"), "and today's limit");
+            Assert.That(table, Does.Contain("requests 256Mi today, "));
+        });
+    }
+
+    [Test]
     public async Task Recommend_RealPrometheusBadSelector_InputErrorExitOne()
     {
         var (exit, _, error) = await CliRun.RunAsync("recommend", "--prometheus-url", _fixture.Server.BaseUrl.ToString(), "-l", "app!=web");

@@ -6,9 +6,10 @@ using RightSizer.Api.V1alpha1;
 namespace RightSizer.Operator.Cli.Output;
 
 /// <summary>
-/// The human form of a report: aligned columns that fit 100 characters. The series is shortened in the middle when
-/// long; the note is the first thing worth a look (too few samples, OOM kills, CPU keeping a pod from Guaranteed,
-/// growth); the reasons in JSON or YAML say more.
+/// The human form of a report: aligned columns that fit 100 characters, then a summary line. Request and limit read
+/// <c>today→proposed</c> when today's values are known, CHANGE is the request's. The series is shortened in the middle
+/// when long; the summary line compares today's requests with the proposed ones; the note is the first thing worth a look (too few samples, OOM kills, CPU keeping a pod from Guaranteed,
+/// growth), chosen by reason code; the reasons in JSON or YAML say more.
 /// </summary>
 public static class ReportTable
 {
@@ -16,12 +17,14 @@ public static class ReportTable
 
     private static readonly (string Name, int Width, bool Right)[] Columns =
     [
-        ("SERIES", 30, false), ("REQUEST", 7, true), ("LIMIT", 7, true), ("QOS", 10, false), ("CONF", 4, true),
-        ("SAMPLES", 7, true), ("TREND/DAY", 9, true),
+        ("SERIES", 26, false), ("REQUEST", 13, true), ("LIMIT", 13, true), ("CHANGE", 7, true), ("QOS", 10, false),
+        ("CONF", 4, true),
     ];
 
     public static void Write(RecommendationReport report, TextWriter writer)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
         var noteWidth = Width - Columns.Sum(c => c.Width + 2);
         writer.WriteLine(Line([.. Columns.Select(c => c.Name), "NOTE"], noteWidth));
         foreach (var r in report.Recommendations)
@@ -29,22 +32,27 @@ public static class ReportTable
             string[] cells =
             [
                 r.Series,
-                Human(r.RequestBytes),
-                Human(r.LimitBytes),
+                Pair(r.CurrentRequestBytes, r.RequestBytes),
+                Pair(r.CurrentLimitBytes, r.LimitBytes),
+                r.RequestChangeBytes is { } change ? Signed(change) : "-",
                 r.QosClass?.ToString() ?? "-",
                 r.RequestBytes is null ? "-" : r.Confidence.ToString("0.00", CultureInfo.InvariantCulture),
-                r.Samples.ToString(CultureInfo.InvariantCulture),
-                Trend(r.Trend),
                 Note(r),
             ];
             writer.WriteLine(Line(cells, noteWidth));
         }
 
-        var sized = report.Recommendations.Count(r => r.RequestBytes is not null);
         writer.WriteLine();
-        writer.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{sized} of {report.Recommendations.Count} containers sized; history before {report.AsOf.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z."));
+        writer.WriteLine(SummaryLine(report.Summary));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"History before {report.AsOf.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z."));
+    }
+
+    private static string SummaryLine(ReportSummary s)
+    {
+        var requests = s.Compared == 0
+            ? $"{Human(s.ProposedRequestBytes)} requested in all (today's requests unknown)"
+            : $"requests {Human(s.ComparedCurrentRequestBytes)} today, {Human(s.ComparedProposedRequestBytes)} proposed ({Signed(s.ComparedRequestChangeBytes)}) over the {s.Compared} known";
+        return string.Create(CultureInfo.InvariantCulture, $"{s.Sized} of {s.Containers} containers sized; {requests}.");
     }
 
     private static string Line(IReadOnlyList<string> cells, int noteWidth)
@@ -73,14 +81,16 @@ public static class ReportTable
         return text[..head] + "…" + text[^(width - 1 - head)..];
     }
 
-    private static string Human(long? bytes) => bytes is { } b ? new Memory(b).ToHuman() : "-";
-
-    private static string Trend(TrendRow? trend) => trend switch
+    private static string Pair(long? today, long? proposed) => (today, proposed) switch
     {
-        null => "-",
-        { Significant: false } => "flat",
-        _ => (trend.SlopeBytesPerDay >= 0 ? "+" : "-") + Memory.FromBytes(Math.Abs(trend.SlopeBytesPerDay)).ToHuman(),
+        (_, null) => "-",
+        (null, { } p) => Human(p),
+        ({ } t, { } p) => Human(t) + "→" + Human(p),
     };
+
+    private static string Human(long bytes) => new Memory(bytes).ToHuman();
+
+    private static string Signed(long bytes) => (bytes > 0 ? "+" : string.Empty) + Human(bytes);
 
     private static string Note(RecommendationRow r)
     {
@@ -94,11 +104,16 @@ public static class ReportTable
             return string.Create(CultureInfo.InvariantCulture, $"{r.OomKills} OOM kill{(r.OomKills == 1 ? string.Empty : "s")}");
         }
 
-        if (r.ReasonCodes.Contains(ReasonCode.CpuKeepsBurstable) || r.ReasonCodes.Contains(ReasonCode.CpuUnknown))
+        if (r.ReasonCodes.Contains(ReasonCode.CpuKeepsBurstable))
         {
             return "CPU≠limits";
         }
 
-        return r.Trend is { Significant: true, SlopeBytesPerDay: > 0 } ? "growing" : string.Empty;
+        if (r.ReasonCodes.Contains(ReasonCode.CpuUnknown))
+        {
+            return "CPU unknown";
+        }
+
+        return r.Trend is { Significant: true, SlopeBytesPerDay: > 0 } trend ? "grows " + Signed(trend.SlopeBytesPerDay) + "/d" : string.Empty;
     }
 }

@@ -1,0 +1,189 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace RightSizer.Webhooks.Admission;
+
+/// <summary>
+/// Serves one webhook: caps the body before parsing, parses the review, runs the handler within the budget and
+/// always answers 200 with a well-formed admission.k8s.io/v1 AdmissionReview. Whatever goes wrong is answered the
+/// way the handler fails (open for pods, closed for MemoryPolicies), with a warning, a log line and a metric.
+/// </summary>
+public sealed class AdmissionEndpoint
+{
+    private readonly AdmissionMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly WebhookOptions _options;
+    private readonly ILogger<AdmissionEndpoint> _logger;
+
+    public AdmissionEndpoint(AdmissionMetrics metrics, TimeProvider time, IOptions<WebhookOptions> options, ILogger<AdmissionEndpoint> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _metrics = metrics;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public async Task ServeAsync(HttpContext context, IAdmissionHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handler);
+        var started = _time.GetTimestamp();
+        var budget = Budget(context.Request);
+        var decision = await DecideAsync(context, handler, started, budget);
+        var elapsed = _time.GetElapsedTime(started);
+        var outcome = Outcome(decision, handler);
+        _metrics.Record(handler.Webhook, outcome, decision.Reason, elapsed);
+        AdmissionLog.Answered(_logger, handler.Webhook, decision.Response.Uid, outcome, decision.Reason, elapsed.TotalMilliseconds);
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        var review = new AdmissionReview { ApiVersion = AdmissionReview.V1ApiVersion, Kind = AdmissionReview.ReviewKind, Response = decision.Response };
+        await JsonSerializer.SerializeAsync(context.Response.Body, review, AdmissionJsonContext.Default.AdmissionReview, context.RequestAborted);
+    }
+
+    private async Task<AdmissionDecision> DecideAsync(HttpContext context, IAdmissionHandler handler, long started, TimeSpan budget)
+    {
+        byte[]? rented = null;
+        try
+        {
+            using var timeout = new CancellationTokenSource(budget, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, context.RequestAborted);
+            (rented, var length) = await ReadBodyAsync(context.Request, linked.Token);
+            if (rented is null)
+            {
+                return Fail(handler, string.Empty, AdmissionFailures.BodyTooLarge, $"request body over {AdmissionLimits.MaxBodyBytes} bytes");
+            }
+
+            AdmissionReview? review;
+            try
+            {
+                review = JsonSerializer.Deserialize(rented.AsSpan(0, length), AdmissionJsonContext.Default.AdmissionReview);
+            }
+            catch (JsonException e)
+            {
+                return Fail(handler, string.Empty, AdmissionFailures.InvalidJson, $"the request is not an AdmissionReview: {e.Message}");
+            }
+
+            var request = review?.Request;
+            var uid = request?.Uid ?? string.Empty;
+            if (review?.ApiVersion != AdmissionReview.V1ApiVersion || review.Kind != AdmissionReview.ReviewKind || request is null)
+            {
+                return Fail(handler, uid, AdmissionFailures.InvalidReview, $"expected an {AdmissionReview.V1ApiVersion} {AdmissionReview.ReviewKind} with a request (got {review?.ApiVersion ?? "none"} {review?.Kind ?? "none"})");
+            }
+
+            if (uid.Length == 0)
+            {
+                return Fail(handler, uid, AdmissionFailures.MissingUid, "the AdmissionReview request has no uid");
+            }
+
+            var remaining = budget - _time.GetElapsedTime(started);
+            try
+            {
+                var work = Task.Run(() => handler.Handle(request), CancellationToken.None);
+                return await work.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, linked.Token);
+            }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+            {
+                return Fail(handler, uid, Pods.MutationReasons.Deadline, $"no answer within {budget.TotalMilliseconds:0} ms");
+            }
+            catch (Exception e)
+            {
+                AdmissionLog.HandlerFailed(_logger, handler.Webhook, uid, e);
+                return Fail(handler, uid, Pods.MutationReasons.InternalError, "internal error: " + e.GetType().Name);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(handler, string.Empty, Pods.MutationReasons.Deadline, "the request body did not arrive within the budget");
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    // The API server says how long it waits (?timeout=5s); we answer within our budget or a share of that, whichever is shorter.
+    private TimeSpan Budget(HttpRequest request)
+    {
+        var timeout = request.Query["timeout"].ToString();
+        return timeout.EndsWith('s') && double.TryParse(timeout[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(Math.Min(_options.Budget.TotalSeconds, seconds * 0.8))
+            : _options.Budget;
+    }
+
+    private AdmissionDecision Fail(IAdmissionHandler handler, string uid, string reason, string detail)
+    {
+        AdmissionLog.Failed(_logger, handler.Webhook, uid, reason, detail);
+        return handler.FailsOpen
+            ? AdmissionDecision.Allow(uid, reason, [$"rightsizer: admitted unchanged ({reason}): {detail}"])
+            : AdmissionDecision.Deny(uid, reason, $"rightsizer: {detail}");
+    }
+
+    private static string Outcome(AdmissionDecision decision, IAdmissionHandler handler)
+    {
+        var failed = decision.Reason is AdmissionFailures.BodyTooLarge or AdmissionFailures.InvalidJson or AdmissionFailures.InvalidReview
+            or AdmissionFailures.MissingUid or Pods.MutationReasons.Deadline or Pods.MutationReasons.InternalError
+            or Pods.MutationReasons.MalformedPod or Pods.MutationReasons.CacheNotSynced;
+        if (failed)
+        {
+            return handler.FailsOpen ? AdmissionOutcomes.FailedOpen : AdmissionOutcomes.FailedClosed;
+        }
+
+        return decision.Response switch
+        {
+            { Allowed: false } => AdmissionOutcomes.Denied,
+            { Patch: not null } => AdmissionOutcomes.Patched,
+            _ => AdmissionOutcomes.Allowed,
+        };
+    }
+
+    // Reads at most MaxBodyBytes into a pooled buffer; null when the body is larger (the rest is never read).
+    private static async Task<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > AdmissionLimits.MaxBodyBytes)
+        {
+            return (null, 0);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 16 * 1024, 1024, AdmissionLimits.MaxBodyBytes) + 1);
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (buffer.Length > AdmissionLimits.MaxBodyBytes)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return (null, 0);
+                }
+
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, AdmissionLimits.MaxBodyBytes + 1));
+                buffer.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                return length > AdmissionLimits.MaxBodyBytes ? (Return(buffer), 0) : (buffer, length);
+            }
+
+            length += read;
+        }
+    }
+
+    private static byte[]? Return(byte[] buffer)
+    {
+        ArrayPool<byte>.Shared.Return(buffer);
+        return null;
+    }
+}

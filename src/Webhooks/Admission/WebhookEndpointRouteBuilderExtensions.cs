@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
+
+namespace RightSizer.Webhooks.Admission;
+
+/// <summary>Maps the webhook paths (POST) and <c>/metrics</c>; <see cref="MapRightSizerProbes"/> maps the probes.</summary>
+public static class WebhookEndpointRouteBuilderExtensions
+{
+    public static IEndpointRouteBuilder MapRightSizerWebhooks(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var endpoint = endpoints.ServiceProvider.GetRequiredService<AdmissionEndpoint>();
+        foreach (var handler in endpoints.ServiceProvider.GetServices<IAdmissionHandler>())
+        {
+            endpoints.MapPost(handler.Path, (HttpContext context) => endpoint.ServeAsync(context, handler));
+        }
+
+        endpoints.MapMetrics("/metrics", endpoints.ServiceProvider.GetRequiredService<CollectorRegistry>());
+        return endpoints;
+    }
+
+    /// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (every check tagged ready passes).</summary>
+    public static IEndpointRouteBuilder MapRightSizerProbes(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(WebhookReadinessCheck.ReadyTag) });
+        return endpoints;
+    }
+}

@@ -1,0 +1,26 @@
+namespace RightSizer.Testing.KubeApi;
+
+/// <summary>How a <see cref="LocalKubeApiServer"/> behaves; the defaults are a 1.33 cluster with its controllers and nodes simulated.</summary>
+public sealed record LocalKubeApiServerOptions
+{
+    /// <summary>The minor version /version reports (gitVersion v1.&lt;minor&gt;.0); 1.32, 1.33 and 1.35 are tested.</summary>
+    public string Version { get; init; } = "1.33";
+
+    /// <summary>Deployment → ReplicaSet → Pods, StatefulSet, DaemonSet, Job, CronJob and PDB status controllers.</summary>
+    public bool SimulateControllers { get; init; } = true;
+
+    /// <summary>Schedules pods onto Nodes, marks them Running and Ready, finishes graceful deletes, actuates resizes.</summary>
+    public bool SimulateNodes { get; init; } = true;
+
+    /// <summary>The clock for timestamps and ages (a FakeTimeProvider in tests that need fixed ages).</summary>
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>The source of uids and generated names.</summary>
+    public Random? Random { get; init; }
+
+    /// <summary>How many changes the watch history keeps; a watch from an older resourceVersion gets 410 Expired.</summary>
+    public int WatchHistory { get; init; } = 100_000;
+
+    /// <summary>How often a watch that allows bookmarks gets one (the real server: about a minute).</summary>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromMinutes(1);
+}

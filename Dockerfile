@@ -1,18 +1,15 @@
-# syntax=docker/dockerfile:1
-# Build: the SDK image restores and publishes the rightsizer executable.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig RightSizer.sln ./
-COPY src/ src/
-RUN dotnet publish src/Operator/RightSizer.Operator.csproj -c Release -o /app --nologo
-
-# Run: the ASP.NET runtime image, as a non-root user, on a read-only root filesystem.
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
-WORKDIR /app
-COPY --from=build /app ./
+# The operator image: the self-contained `rightsizer` executable (dotnet publish -r linux-x64, see `make publish`) on a
+# minimal base. BASE names the base: `make image` assembles one from Debian packages (scripts/build-base-image.sh) and
+# builds this file with podman; with Docker, publish first and pick a distroless base:
+#   make publish && docker build --build-arg BASE=gcr.io/distroless/cc-debian12:nonroot -t rightsizer:dev .
+ARG BASE=localhost/rightsizer-base:bookworm
+FROM ${BASE}
+COPY artifacts/publish/ /app/
 # Diagnostics would create IPC sockets under the read-only root; invariant globalization needs no ICU data.
 ENV DOTNET_EnableDiagnostics=0 \
     DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 \
-    ASPNETCORE_URLS=
+    ASPNETCORE_URLS= \
+    SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
 USER 65532:65532
-ENTRYPOINT ["dotnet", "/app/rightsizer.dll"]
+WORKDIR /app
+ENTRYPOINT ["/app/rightsizer"]

@@ -6,7 +6,8 @@ SHELL := /usr/bin/env bash
 CONFIGURATION ?= Release
 RIGHTSIZER := dotnet run --project src/Operator -c $(CONFIGURATION) --
 TEST_RESULTS ?= artifacts/test-results
-IMAGE ?= rightsizer:dev
+IMAGE ?= localhost/rightsizer:dev
+BASE_IMAGE ?= localhost/rightsizer-base:bookworm
 DATASETS ?= ../shared/datasets/bitbrains_rnd_2013aug ../shared/datasets/bitbrains_rnd_2013sep
 FRONTIER ?= 0.0025,0.005,0.01,0.02,0.04
 
@@ -33,6 +34,11 @@ demo: ## Recommend memory for the bundled sample history (no cluster needed).
 	@mkdir -p artifacts
 	@dotnet build src/Operator -c $(CONFIGURATION) --nologo -v quiet > artifacts/demo-build.log 2>&1 || { cat artifacts/demo-build.log; exit 1; }
 	@dotnet src/Operator/bin/$(CONFIGURATION)/net10.0/rightsizer.dll recommend --history samples/history/bitbrains-rnd-sample.csv.gz
+
+.PHONY: fuzz
+fuzz: ## Longer fuzz run of the pod webhook: 50,000 mutated reviews over HTTPS (FUZZ_ITERATIONS= to change).
+	dotnet build tests/Webhooks.Tests -c $(CONFIGURATION)
+	RIGHTSIZER_FUZZ_ITERATIONS=$${FUZZ_ITERATIONS:-50000} dotnet test tests/Webhooks.Tests -c $(CONFIGURATION) --no-build --filter "FullyQualifiedName~FuzzTests"
 
 .PHONY: lint
 lint: ## Check formatting and code style (dotnet format --verify-no-changes).
@@ -75,8 +81,25 @@ bench: ## Replay both real traces (capped and uncapped, oomRisk frontier + SVG i
 bench-micro: ## BenchmarkDotNet suite of the estimators and the engine (ns and bytes per sample).
 	dotnet run -c Release --project bench/RightSizer.Benchmarks -- --filter '*' --job short
 
+.PHONY: bench-webhooks
+bench-webhooks: ## BenchmarkDotNet for the pod patch calculator, then the HTTPS load test at 1, 16 and 64 connections.
+	dotnet run -c Release --project bench/RightSizer.Benchmarks -- --filter '*PodMutation*' --job short --inProcess
+	dotnet run -c Release --project bench/RightSizer.Benchmarks -- load --connections 1,16,64 --seconds 10
+
 ##@ Packaging
 
+.PHONY: publish
+publish: ## Publish the self-contained rightsizer executable for linux-x64 into artifacts/publish.
+	rm -rf artifacts/publish
+	dotnet publish src/Operator/RightSizer.Operator.csproj -c Release -r linux-x64 --self-contained -o artifacts/publish --nologo
+
+.PHONY: image
+image: publish ## Build the OCI image with podman (no Docker engine): a Debian-package base, then the Dockerfile.
+	scripts/install-image-tools.sh
+	scripts/build-base-image.sh $(BASE_IMAGE)
+	podman build --build-arg BASE=$(BASE_IMAGE) -t $(IMAGE) .
+	@podman image inspect $(IMAGE) --format 'image {{.RepoTags}} {{.Size}} bytes'
+
 .PHONY: docker-build
-docker-build: ## Build the container image (needs a Docker engine).
-	docker build -t $(IMAGE) .
+docker-build: publish ## Build the same Dockerfile with Docker on a distroless base.
+	docker build --build-arg BASE=gcr.io/distroless/cc-debian12:nonroot -t $(IMAGE) .

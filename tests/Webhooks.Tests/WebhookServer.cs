@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 using RightSizer.Testing.Tls;
 using RightSizer.Webhooks.Admission;
 using RightSizer.Webhooks.Pods;
@@ -59,6 +60,7 @@ internal sealed class WebhookServer : IAsyncDisposable
             o.CertDirectory = directory;
             configure?.Invoke(o);
         });
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(AdmissionMetrics.MeterName).AddPrometheusExporter());
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
         {
             listen.Protocols = HttpProtocols.Http1AndHttp2;
@@ -67,6 +69,7 @@ internal sealed class WebhookServer : IAsyncDisposable
         var app = builder.Build();
         app.MapRightSizerWebhooks();
         app.MapRightSizerProbes();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new WebhookServer(app, new Uri(address), authority, directory);

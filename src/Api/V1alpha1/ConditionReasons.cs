@@ -34,6 +34,10 @@ public static class ConditionReasons
     /// <summary>RecommendationReady: every container's mode is Off, so none is sized.</summary>
     public const string ContainerModeOff = nameof(ReasonCode.ContainerModeOff);
 
+    /// <summary>Ready: running pods cannot be brought to the recommendation because the replacement would not fit the
+    /// namespace's ResourceQuota or LimitRange; the message names which.</summary>
+    public const string ReplacementWouldNotFit = "ReplacementWouldNotFit";
+
     /// <summary>Any: the operator has not reconciled the policy yet.</summary>
     public const string Pending = "Pending";
 }

@@ -53,8 +53,12 @@ public sealed class V1alpha1ContainerRecommendation
     public int? OomKills { get; set; }
 
     [JsonPropertyName("reasons")]
-    [Description("Why the values are what they are, e.g. \"trend: +38Mi/day, projected 910Mi at 7d\".")]
+    [Description("Why the values are what they are, e.g. \"trend: +38Mi/day, projected 910Mi at 7d\". The wording may change; reasonCodes does not.")]
     public IList<string>? Reasons { get; set; }
+
+    [JsonPropertyName("reasonCodes")]
+    [Description("One code per reason, in the same order, e.g. OomBump or MaxAllowed: what tools should match on.")]
+    public IList<ReasonCode>? ReasonCodes { get; set; }
 }
 
 /// <summary>The growth trend of a container's memory usage.</summary>

@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create(() => CreateRootCommand(timeProvider)));
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(OperatorCommand.Create(timeProvider));
         return root;
     }
 
@@ -28,6 +29,9 @@ public static class CliApp
         parse.InvocationConfiguration.Output = output;
         parse.InvocationConfiguration.Error = error;
         parse.InvocationConfiguration.EnableDefaultExceptionHandler = false;
+
+        // SIGTERM cancels the command; the operator drains in-flight reconciles for its grace period before exiting.
+        parse.InvocationConfiguration.ProcessTerminationTimeout = Hosting.OperatorDefaults.ShutdownGrace + TimeSpan.FromSeconds(5);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             var command = string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Append(parse.CommandResult.Command).Select(c => c.Name));

@@ -13,6 +13,11 @@ public static class PolicyFile
         string text;
         try
         {
+            if (new FileInfo(path).Length > MemoryPolicyYaml.MaxBytes)
+            {
+                throw new CliInputException($"{path}: larger than {MemoryPolicyYaml.MaxBytes / (1024 * 1024)} MiB, the most the API server accepts");
+            }
+
             text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -42,7 +47,8 @@ public static class PolicyFile
         var (policy, problems) = policies[0];
         if (problems.Count > 0)
         {
-            throw new CliInputException($"{path}: invalid MemoryPolicy:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems));
+            var name = policy.Metadata.Name ?? "(unnamed)";
+            throw new CliInputException(string.Join(Environment.NewLine, problems.Select(problem => $"{path}: {name}: {problem}")));
         }
 
         return policy;

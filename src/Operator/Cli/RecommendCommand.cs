@@ -107,7 +107,11 @@ public static class RecommendCommand
             }
             catch (CliInputException e)
             {
-                await stderr.WriteLineAsync("error: " + e.Message);
+                foreach (var line in e.Message.Split(Environment.NewLine))
+                {
+                    await stderr.WriteLineAsync("error: " + line);
+                }
+
                 return ExitCodes.InputError;
             }
             catch (ArgumentException e)

@@ -42,7 +42,10 @@ public static class ValidateCommand
                 catch (CliInputException e)
                 {
                     valid = false;
-                    await stdout.WriteLineAsync(e.Message.StartsWith(file.FullName, StringComparison.Ordinal) ? file + e.Message[file.FullName.Length..] : e.Message);
+                    foreach (var line in e.Message.Split(Environment.NewLine))
+                    {
+                        await stdout.WriteLineAsync(line.StartsWith(file.FullName, StringComparison.Ordinal) ? file + line[file.FullName.Length..] : line);
+                    }
                 }
             }
 

@@ -74,7 +74,12 @@ public static class CrdSchemaBuilder
             schema = TypeSchema(property.PropertyType, property);
         }
 
-        schema["description"] = description;
+        // apiextensions refuses anything but the type on the root metadata schema, a description included.
+        if (property.PropertyType != typeof(V1ObjectMeta))
+        {
+            schema["description"] = description;
+        }
+
         if (property.GetCustomAttribute<DurationAttribute>() is not null)
         {
             schema["pattern"] = PromDuration.Pattern;
@@ -92,7 +97,15 @@ public static class CrdSchemaBuilder
 
         if (property.GetCustomAttribute<SchemaDefaultAttribute>() is { } defaultValue)
         {
-            schema["default"] = defaultValue.Value is Enum e ? e.ToString() : defaultValue.Value;
+            // An int-or-string default written as digits is the integer: maxUnavailable "1" would be a string the
+            // API server's intstr reads as a malformed percentage.
+            schema["default"] = defaultValue.Value switch
+            {
+                Enum e => e.ToString(),
+                string text when schema.ContainsKey("x-kubernetes-int-or-string")
+                    && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
+                var other => other,
+            };
         }
 
         if (property.GetCustomAttribute<ListMapKeyAttribute>() is { } mapKey)

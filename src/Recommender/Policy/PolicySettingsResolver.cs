@@ -1,6 +1,6 @@
+using RightSizer.Api.Units;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Model;
-using RightSizer.Api.Units;
 
 namespace RightSizer.Recommender.Policy;
 

@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Prometheus;
 
 namespace RightSizer.Webhooks.Admission;
 
-/// <summary>Maps the webhook paths (POST) and <c>/metrics</c>; <see cref="MapRightSizerProbes"/> maps the probes.</summary>
+/// <summary>Maps the webhook paths (POST); <see cref="MapRightSizerProbes"/> maps the probes for a host without its own.</summary>
 public static class WebhookEndpointRouteBuilderExtensions
 {
     public static IEndpointRouteBuilder MapRightSizerWebhooks(this IEndpointRouteBuilder endpoints)
@@ -18,8 +17,6 @@ public static class WebhookEndpointRouteBuilderExtensions
         {
             endpoints.MapPost(handler.Path, (HttpContext context) => endpoint.ServeAsync(context, handler));
         }
-
-        endpoints.MapMetrics("/metrics", endpoints.ServiceProvider.GetRequiredService<CollectorRegistry>());
         return endpoints;
     }
 

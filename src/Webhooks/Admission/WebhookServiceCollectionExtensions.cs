@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Prometheus;
 using RightSizer.Webhooks.Pods;
 using RightSizer.Webhooks.Policies;
 using RightSizer.Webhooks.Tls;
@@ -19,7 +18,7 @@ public static class WebhookServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.CertDirectory), "--webhook-cert-dir must name a directory")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => Metrics.NewCustomRegistry());
+        services.AddMetrics();
         services.TryAddSingleton<AdmissionMetrics>();
         services.TryAddSingleton<AdmissionEndpoint>();
         services.TryAddSingleton<ServingCertificate>();

@@ -29,15 +29,17 @@ public static partial class LabelSyntax
         }
 
         return name.Length == 0 || name.Length > MaxNameLength || !Name().IsMatch(name)
-            ? $"label key '{key}': the name must be 1 to {MaxNameLength} characters of [A-Za-z0-9-_.], starting and ending with a letter or digit"
+            ? $"label key '{key}': the name must be 1 to {MaxNameLength} letters, digits, '-', '_' or '.', starting and ending with a letter or digit"
             : null;
     }
 
     /// <summary>Null when <paramref name="value"/> is a valid label value (empty allowed), else why not.</summary>
     public static string? ValueProblem(string value) =>
-        value.Length > MaxNameLength || (value.Length > 0 && !Name().IsMatch(value))
-            ? $"label value '{Shorten(value)}': must be at most {MaxNameLength} characters of [A-Za-z0-9-_.], starting and ending with a letter or digit (got {value.Length})"
-            : null;
+        value.Length > MaxNameLength
+            ? $"label value '{Shorten(value)}': must be at most {MaxNameLength} characters (got {value.Length})"
+            : value.Length > 0 && !Name().IsMatch(value)
+                ? $"label value '{value}': must be letters, digits, '-', '_' or '.', starting and ending with a letter or digit"
+                : null;
 
     private static string Shorten(string value) => value.Length <= 20 ? value : value[..17] + "...";
 

@@ -12,13 +12,18 @@ internal sealed class SelectorValidator : AbstractValidator<V1alpha1LabelSelecto
             .Must(s => (s.MatchLabels?.Count ?? 0) + (s.MatchExpressions?.Count ?? 0) > 0)
             .WithMessage("must have at least one matchLabels entry or matchExpressions term (an empty selector would match every pod)")
             .OverridePropertyName("matchLabels");
-        RuleForEach(s => s.MatchLabels).Custom((pair, context) =>
+        RuleFor(s => s.MatchLabels).Custom((labels, context) =>
         {
-            foreach (var problem in new[] { LabelSyntax.KeyProblem(pair.Key), LabelSyntax.ValueProblem(pair.Value) })
+            // The path names the YAML field (matchLabels), not the C# property.
+            var path = context.PropertyPath[..^nameof(V1alpha1LabelSelector.MatchLabels).Length] + "matchLabels";
+            foreach (var (key, value) in labels ?? new Dictionary<string, string>())
             {
-                if (problem is not null)
+                foreach (var problem in new[] { LabelSyntax.KeyProblem(key), LabelSyntax.ValueProblem(value) })
                 {
-                    context.AddFailure($"matchLabels.{pair.Key}", problem);
+                    if (problem is not null)
+                    {
+                        context.AddFailure(new FluentValidation.Results.ValidationFailure($"{path}.{key}", problem));
+                    }
                 }
             }
         });

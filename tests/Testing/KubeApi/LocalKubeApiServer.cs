@@ -16,6 +16,7 @@ using RightSizer.Testing.KubeApi.Http;
 using RightSizer.Testing.KubeApi.Model;
 using RightSizer.Testing.KubeApi.Registry;
 using RightSizer.Testing.KubeApi.Semantics.Errors;
+using RightSizer.Testing.KubeApi.Semantics.Webhooks;
 using RightSizer.Testing.KubeApi.Semantics.Yaml;
 using RightSizer.Testing.KubeApi.Simulation;
 using RightSizer.Testing.Prometheus;
@@ -75,9 +76,10 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 
         var state = new ApiServerState(options);
-        var writes = new ResourceWrites(state, new SemanticPatcher());
+        var admission = new AdmissionChain(state.Store, new HttpsWebhookCaller(options.ResolveWebhookService), () => state.NewUid().ToString());
+        var writes = new ResourceWrites(state, new SemanticPatcher(), admission);
         var deletes = new ResourceDeletes(state);
-        var router = new ApiRouter(state, token, writes, deletes, eviction: null);
+        var router = new ApiRouter(state, token, writes, deletes, new EvictionHandler(state, deletes).HandleAsync);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -102,11 +104,11 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
 
         foreach (var ns in BuiltInResources.InitialNamespaces)
         {
-            writes.Create(PathOf(state, "v1", "Namespace", ""), new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, WriteOptions.Internal("kube-apiserver"));
+            await writes.CreateAsync(PathOf(state, "v1", "Namespace", ""), new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, WriteOptions.Internal("kube-apiserver"), [], cancellationToken);
         }
 
         var nodes = new NodeSimulator(state, options.SimulateNodes);
-        var simulators = new List<IAsyncDisposable> { nodes };
+        var simulators = new List<IAsyncDisposable> { nodes, new WorkloadSimulator(state, writes, deletes, options.SimulateControllers) };
         return new LocalKubeApiServer(app, directory, state, writes, nodes, simulators, baseUrl, caPem, kubeconfigPath);
     }
 
@@ -123,7 +125,7 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         {
             foreach (var obj in KubeYaml.ReadObjects(await File.ReadAllTextAsync(file, cancellationToken)))
             {
-                Apply(obj);
+                await ApplyAsync(obj, cancellationToken);
             }
         }
     }
@@ -141,7 +143,7 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private void Apply(JsonObject obj)
+    private async Task ApplyAsync(JsonObject obj, CancellationToken cancellationToken)
     {
         var ns = ObjectMeta.Namespace(obj) is { Length: > 0 } given ? given : "default";
         var path = PathOf(_state, obj["apiVersion"]?.ToString() ?? "", obj["kind"]?.ToString() ?? "", ns) with { Name = ObjectMeta.Name(obj) };
@@ -149,11 +151,11 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         var typed = RequestBody.AsObjectOf(obj, path.Type);
         if (existing is null)
         {
-            _writes.Create(path with { Name = "" }, typed, WriteOptions.Internal("rightsizer-tests"));
+            await _writes.CreateAsync(path with { Name = "" }, typed, WriteOptions.Internal("rightsizer-tests"), [], cancellationToken);
         }
         else
         {
-            _writes.Update(path, existing, typed, ObjectMeta.ResourceVersion(existing), WriteOptions.Internal("rightsizer-tests"));
+            await _writes.UpdateAsync(path, existing, typed, ObjectMeta.ResourceVersion(existing), WriteOptions.Internal("rightsizer-tests"), [], cancellationToken);
         }
     }
 

@@ -21,6 +21,13 @@ public sealed record LocalKubeApiServerOptions
     /// <summary>How many changes the watch history keeps; a watch from an older resourceVersion gets 410 Expired.</summary>
     public int WatchHistory { get; init; } = 100_000;
 
+    /// <summary>
+    /// Where a webhook's <c>clientConfig.service</c> (namespace, name, port, path) is reached; the default is the
+    /// in-cluster name <c>https://name.namespace.svc:port/path</c>, which a test maps to its own listener.
+    /// </summary>
+    public Func<string, string, int, string, Uri> ResolveWebhookService { get; init; } =
+        (ns, name, port, path) => new Uri($"https://{name}.{ns}.svc:{port}{path}");
+
     /// <summary>How often a watch that allows bookmarks gets one (the real server: about a minute).</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromMinutes(1);
 }

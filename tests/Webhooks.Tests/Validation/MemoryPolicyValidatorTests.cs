@@ -30,7 +30,7 @@ public sealed class MemoryPolicyValidatorTests
         Case("Validate_CronJobInBatchGroup_Valid", "targetRef: {apiVersion: batch/v1, kind: CronJob, name: nightly}"),
         Case("Validate_TargetRefAndSelector_ExactlyOne", $"{Target}\nselector: {{matchLabels: {{app: web}}}}",
             "spec.targetRef: exactly one of targetRef and selector must be set (got both)"),
-        Case("Validate_NeitherTargetRefNorSelector_ExactlyOne", "mode: Off",
+        Case("Validate_NeitherTargetRefNorSelector_ExactlyOne", "mode: \"Off\"",
             "spec.targetRef: exactly one of targetRef and selector must be set (got neither)"),
         Case("Validate_TargetRefWithoutName_NameRequired", "targetRef: {apiVersion: apps/v1, kind: Deployment}",
             "spec.targetRef.name: is required"),

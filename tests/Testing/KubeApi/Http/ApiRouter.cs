@@ -164,13 +164,13 @@ public sealed class ApiRouter
                 await _eviction(context, target);
                 break;
             case "create":
-                await _writes.CreateAsync(context, target);
+                await _writes.HandleCreateAsync(context, target);
                 break;
             case "update":
-                await _writes.UpdateAsync(context, target);
+                await _writes.HandleUpdateAsync(context, target);
                 break;
             case "patch":
-                await _writes.PatchAsync(context, target);
+                await _writes.HandlePatchAsync(context, target);
                 break;
             case "delete":
                 await _deletes.DeleteAsync(context, target);

@@ -33,6 +33,9 @@ public sealed class ApiServerState
 
     public ApiFaults Faults { get; } = new();
 
+    /// <summary>The minor version (33 for 1.33): version-dependent rules such as resize read it.</summary>
+    public int Minor => int.Parse(Options.Version.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The server's version as /version reports it: v1.&lt;minor&gt;.0.</summary>
     public string GitVersion => $"v{Options.Version}.0";
 

@@ -6,6 +6,8 @@ using RightSizer.Testing.KubeApi.Semantics.Crds;
 using RightSizer.Testing.KubeApi.Semantics.CustomResources;
 using RightSizer.Testing.KubeApi.Semantics.Errors;
 using RightSizer.Testing.KubeApi.Semantics.Patches;
+using RightSizer.Testing.KubeApi.Semantics.Pods;
+using RightSizer.Testing.KubeApi.Semantics.Webhooks;
 
 namespace RightSizer.Testing.KubeApi.Http;
 
@@ -17,24 +19,30 @@ namespace RightSizer.Testing.KubeApi.Http;
 public sealed class ResourceWrites
 {
     private static readonly ResourceType NamespaceType = BuiltInResources.All.First(t => t is { Group: "", Plural: "namespaces" });
+    private static readonly ResourceType QuotaType = BuiltInResources.All.First(t => t is { Group: "", Plural: "resourcequotas" });
 
     private readonly ApiServerState _state;
     private readonly IObjectPatcher _patcher;
+    private readonly AdmissionChain _admission;
 
-    public ResourceWrites(ApiServerState state, IObjectPatcher patcher)
+    public ResourceWrites(ApiServerState state, IObjectPatcher patcher, AdmissionChain admission)
     {
         _state = state;
         _patcher = patcher;
+        _admission = admission;
     }
 
-    public async Task CreateAsync(HttpContext context, ApiPath path)
+    public async Task HandleCreateAsync(HttpContext context, ApiPath path)
     {
         var options = Options(context);
         var obj = Decode(context, path.Type, RequestBody.AsObjectOf(await RequestBody.ReadAsync(context), path.Type), options);
-        await ResponseWriter.WriteJsonAsync(context, 201, Create(path, obj, options));
+        var warnings = new List<string>();
+        var created = await CreateAsync(path, obj, options, warnings, context.RequestAborted);
+        Warn(context, warnings);
+        await ResponseWriter.WriteJsonAsync(context, 201, created);
     }
 
-    public async Task UpdateAsync(HttpContext context, ApiPath path)
+    public async Task HandleUpdateAsync(HttpContext context, ApiPath path)
     {
         var options = Options(context);
         var obj = Decode(context, path.Type, RequestBody.AsObjectOf(await RequestBody.ReadAsync(context), path.Type), options);
@@ -59,10 +67,13 @@ public sealed class ResourceWrites
             expected = ObjectMeta.ResourceVersion(existing);
         }
 
-        await ResponseWriter.WriteJsonAsync(context, 200, Update(path, existing, obj, expected, options));
+        var warnings = new List<string>();
+        var updated = await UpdateAsync(path, existing, obj, expected, options, warnings, context.RequestAborted);
+        Warn(context, warnings);
+        await ResponseWriter.WriteJsonAsync(context, 200, updated);
     }
 
-    public async Task PatchAsync(HttpContext context, ApiPath path)
+    public async Task HandlePatchAsync(HttpContext context, ApiPath path)
     {
         var mediaType = MediaTypes.Essence(context.Request.ContentType);
         var accepted = _patcher.AcceptedMediaTypes(path.Type);
@@ -86,18 +97,25 @@ public sealed class ResourceWrites
             var created = RequestBody.AsObjectOf(_patcher.Apply(path.Type, mediaType, null, patch, request), path.Type);
             ObjectMeta.Of(created)["name"] = path.Name;
             created = Decode(context, path.Type, created, options);
-            await ResponseWriter.WriteJsonAsync(context, 201, Create(path, created, options, recordManagedFields: false));
+            var createWarnings = new List<string>();
+            var stored = await CreateAsync(path, created, options, createWarnings, context.RequestAborted, recordManagedFields: false);
+            Warn(context, createWarnings);
+            await ResponseWriter.WriteJsonAsync(context, 201, stored);
             return;
         }
 
         var patched = Decode(context, path.Type, RequestBody.AsObjectOf(_patcher.Apply(path.Type, mediaType, existing, patch, request), path.Type), options);
         var patchedVersion = ObjectMeta.ResourceVersion(patched);
         var expected = patchedVersion == 0 ? ObjectMeta.ResourceVersion(existing) : patchedVersion;
-        await ResponseWriter.WriteJsonAsync(context, 200, Update(path, existing, patched, expected, options, recordManagedFields: !applying));
+        var warnings = new List<string>();
+        var result = await UpdateAsync(path, existing, patched, expected, options, warnings, context.RequestAborted, recordManagedFields: !applying);
+        Warn(context, warnings);
+        await ResponseWriter.WriteJsonAsync(context, 200, result);
     }
 
-    /// <summary>Creates an object as the create handler does; also used by the simulated controllers.</summary>
-    public JsonObject Create(ApiPath path, JsonObject obj, WriteOptions options, bool recordManagedFields = true)
+    /// <summary>Creates an object as the create handler does; also used by fixtures and the simulated controllers.</summary>
+    public async Task<JsonObject> CreateAsync(
+        ApiPath path, JsonObject obj, WriteOptions options, ICollection<string> warnings, CancellationToken cancellationToken, bool recordManagedFields = true)
     {
         var type = path.Type;
         if (path.Subresource.Length > 0)
@@ -111,14 +129,17 @@ public sealed class ResourceWrites
             throw new ApiStatusException(StatusErrors.NotFound(NamespaceType.Resource, ObjectMeta.Namespace(obj)));
         }
 
+        if (ObjectMeta.Name(obj).Length == 0 && ObjectMeta.GenerateName(obj).Length == 0)
+        {
+            throw new ApiStatusException(StatusErrors.Invalid(type.GroupKind, "",
+                [FieldError.Required("metadata.name", "name or generateName is required")]));
+        }
+
+        KindRules.Default(type, obj);
+        var attributes = Attributes(type, AdmissionAttributes.Create, path.Subresource, obj, null, options);
+        obj = await _admission.MutateAsync(type, attributes, o => Redefault(type, o), warnings, cancellationToken);
         if (ObjectMeta.Name(obj).Length == 0)
         {
-            if (ObjectMeta.GenerateName(obj).Length == 0)
-            {
-                throw new ApiStatusException(StatusErrors.Invalid(type.GroupKind, "",
-                    [FieldError.Required("metadata.name", "name or generateName is required")]));
-            }
-
             ObjectMeta.Of(obj)["name"] = ObjectMeta.GenerateName(obj) + _state.NameSuffix();
         }
 
@@ -137,6 +158,7 @@ public sealed class ResourceWrites
         }
 
         KindRules.PrepareForCreate(type, obj, now);
+        var quotas = await _admission.ValidateAsync(type, attributes with { Object = obj, Name = ObjectMeta.Name(obj) }, warnings, cancellationToken);
         if (recordManagedFields && options.FieldManager.Length > 0)
         {
             obj = ServerSideApply.RecordUpdate(null, obj, options.FieldManager, now, SemanticPatcher.ListStrategies(type));
@@ -148,12 +170,19 @@ public sealed class ResourceWrites
         }
 
         var stored = _state.Store.Create(type, obj);
+        foreach (var quota in quotas)
+        {
+            _state.Store.Replace(QuotaType, quota, ObjectMeta.ResourceVersion(quota));
+        }
+
         KindRules.AfterWrite(_state.Catalog, type, stored);
         return stored;
     }
 
     /// <summary>Replaces an object (main resource or /status) under a resourceVersion precondition.</summary>
-    public JsonObject Update(ApiPath path, JsonObject existing, JsonObject updated, long expectedResourceVersion, WriteOptions options, bool recordManagedFields = true)
+    public async Task<JsonObject> UpdateAsync(
+        ApiPath path, JsonObject existing, JsonObject updated, long expectedResourceVersion, WriteOptions options, ICollection<string> warnings, CancellationToken cancellationToken,
+        bool recordManagedFields = true)
     {
         var type = path.Type;
         if (_state.Faults.TakeConflict(type.Plural) || expectedResourceVersion != ObjectMeta.ResourceVersion(existing))
@@ -162,10 +191,13 @@ public sealed class ResourceWrites
         }
 
         SetNamespace(path, updated);
+        var attributes = Attributes(type, AdmissionAttributes.Update, path.Subresource, updated, existing, options);
+        updated = await _admission.MutateAsync(type, attributes, o => o, warnings, cancellationToken);
         var next = path.Subresource switch
         {
             "" => MainUpdate(type, existing, updated),
             "status" => type.IsCustom ? CustomResourceStrategy.PrepareForStatusUpdate(existing, updated) : ObjectRules.PrepareForStatusUpdate(existing, updated),
+            "resize" when type is { Group: "", Plural: "pods" } => PodResize.Resize(existing, updated, _state.Minor),
             _ => throw new ApiStatusException(ServerErrors.MethodNotSupported(type.Resource, "update")),
         };
         if (IsCrd(type))
@@ -179,6 +211,7 @@ public sealed class ResourceWrites
             ValidateCustom(type, next);
         }
 
+        await _admission.ValidateAsync(type, attributes with { Object = next }, warnings, cancellationToken);
         if (recordManagedFields && options.FieldManager.Length > 0)
         {
             next = ServerSideApply.RecordUpdate(existing, next, options.FieldManager, _state.Time.GetUtcNow(), SemanticPatcher.ListStrategies(type), path.Subresource);
@@ -197,6 +230,44 @@ public sealed class ResourceWrites
         var stored = _state.Store.Replace(type, next, expectedResourceVersion);
         KindRules.AfterWrite(_state.Catalog, type, stored);
         return stored;
+    }
+
+    private static AdmissionAttributes Attributes(ResourceType type, string operation, string subresource, JsonObject obj, JsonObject? old, WriteOptions options)
+    {
+        var admissionOptions = new JsonObject
+        {
+            ["kind"] = operation == AdmissionAttributes.Create ? "CreateOptions" : "UpdateOptions",
+            ["apiVersion"] = "meta.k8s.io/v1",
+        };
+        if (options.DryRun)
+        {
+            admissionOptions["dryRun"] = new JsonArray("All");
+        }
+
+        if (options.FieldManager.Length > 0)
+        {
+            admissionOptions["fieldManager"] = options.FieldManager;
+        }
+
+        return new AdmissionAttributes(
+            operation, type.Group, type.Version, type.Kind, type.Plural, subresource, ObjectMeta.Namespace(obj), ObjectMeta.Name(obj),
+            obj, old, options.DryRun, options.User, admissionOptions);
+    }
+
+    /// <summary>Defaulting again after a webhook's patch, as the mutating dispatcher does.</summary>
+    private static JsonObject Redefault(ResourceType type, JsonObject obj)
+    {
+        var copy = (JsonObject)obj.DeepClone();
+        KindRules.Default(type, copy);
+        return Schema(type) is { } schema ? schema.Decode(copy, FieldValidation.Ignore).Object : copy;
+    }
+
+    private static void Warn(HttpContext context, IEnumerable<string> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            ResponseWriter.AddWarning(context, warning);
+        }
     }
 
     private static JsonObject MainUpdate(ResourceType type, JsonObject existing, JsonObject updated)
@@ -252,7 +323,7 @@ public sealed class ResourceWrites
             "" or "Warn" => FieldValidation.Warn,
             var other => throw new ApiStatusException(StatusErrors.BadRequest($"fieldValidation parameter unsupported: {other}")),
         };
-        return new WriteOptions(manager, query["dryRun"] == "All", validation);
+        return new WriteOptions(manager, query["dryRun"] == "All", validation, WriteOptions.Administrator);
     }
 
     private static bool IsCrd(ResourceType type) => type is { Group: "apiextensions.k8s.io", Plural: "customresourcedefinitions" };

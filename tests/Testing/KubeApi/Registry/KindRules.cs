@@ -3,15 +3,23 @@ using RightSizer.Testing.KubeApi.Model;
 
 namespace RightSizer.Testing.KubeApi.Registry;
 
-/// <summary>The create-time rules of particular kinds (pod defaults and status, namespace phase and name label, CRD status) and what a stored CRD changes in the catalog.</summary>
+/// <summary>The defaults and create-time rules of particular kinds (pod defaults and status, namespace phase and name label, CRD status) and what a stored CRD changes in the catalog.</summary>
 public static class KindRules
 {
+    /// <summary>Defaulting at decode time (before admission, and again after a mutating webhook's patch).</summary>
+    public static void Default(ResourceType type, JsonObject obj)
+    {
+        if (type is { Group: "", Plural: "pods" })
+        {
+            PodDefaults.Apply(obj);
+        }
+    }
+
     public static void PrepareForCreate(ResourceType type, JsonObject obj, DateTimeOffset now)
     {
         switch (type.Group, type.Plural)
         {
             case ("", "pods"):
-                PodDefaults.Apply(obj);
                 PodDefaults.InitialStatus(obj);
                 break;
             case ("", "namespaces"):

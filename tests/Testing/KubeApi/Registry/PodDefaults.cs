@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RightSizer.Testing.KubeApi.Semantics.Pods;
 
 namespace RightSizer.Testing.KubeApi.Registry;
 
@@ -35,29 +36,7 @@ public static class PodDefaults
 
     public static void InitialStatus(JsonObject pod)
     {
-        pod["status"] = new JsonObject { ["phase"] = "Pending", ["qosClass"] = QosClass(pod) };
-    }
-
-    /// <summary>Guaranteed when every container's cpu and memory limits equal its requests, BestEffort with none at all.</summary>
-    public static string QosClass(JsonObject pod)
-    {
-        var containers = Containers(pod["spec"] as JsonObject ?? []).ToList();
-        var any = false;
-        var guaranteed = true;
-        foreach (var container in containers)
-        {
-            var requests = container["resources"]?["requests"] as JsonObject;
-            var limits = container["resources"]?["limits"] as JsonObject;
-            any |= requests is { Count: > 0 } || limits is { Count: > 0 };
-            foreach (var resource in new[] { "cpu", "memory" })
-            {
-                var limit = limits?[resource]?.ToString();
-                var request = requests?[resource]?.ToString() ?? limit;
-                guaranteed &= limit is not null && request == limit;
-            }
-        }
-
-        return !any ? "BestEffort" : guaranteed ? "Guaranteed" : "Burstable";
+        pod["status"] = new JsonObject { ["phase"] = "Pending", ["qosClass"] = PodQos.Of(pod) };
     }
 
     private static IEnumerable<JsonObject> Containers(JsonObject spec) =>

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RightSizer.Testing.Builders;
+using RightSizer.Testing.Tls;
+using RightSizer.Webhooks.Admission;
+using RightSizer.Webhooks.Pods;
+using RightSizer.Webhooks.Tls;
+using static RightSizer.Testing.Builders.MemoryPolicyBuilder;
+using static RightSizer.Testing.Builders.PodBuilder;
+
+namespace RightSizer.Benchmarks;
+
+/// <summary>
+/// <c>load</c>: posts real pod reviews over HTTPS on 127.0.0.1 to the pod webhook and, as the floor, to a bare
+/// endpoint in the same server that returns a fixed allowed review, at each connection count for a fixed time, and
+/// prints p50, p99 and throughput as a Markdown table. Bounded by time; sends traffic to loopback only.
+/// </summary>
+internal static class WebhookLoad
+{
+    private const string FloorPath = "/floor";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var connections = Option(args, "--connections", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        var duration = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture));
+        var warmUp = TimeSpan.FromSeconds(2);
+
+        using var authority = new TestCertificateAuthority("load");
+        var certDirectory = Directory.CreateTempSubdirectory("rightsizer-load-").FullName;
+        authority.IssueServing(certDirectory);
+        var policies = new[] { MemoryPolicy("web").ForDeployment("web").Recommend("app", "300Mi", "600Mi", JvmHeap()).Recommend("proxy", "64Mi", "128Mi").Build() };
+        await using var app = Build(new StaticAdmissionCache(policies), certDirectory);
+        await app.StartAsync();
+        var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+
+        var pod = Pod().OfDeployment("web")
+            .WithContainer("app", c => c.Image("eclipse-temurin:21-jre").Env("JAVA_TOOL_OPTIONS", "-Dfile.encoding=UTF-8").Requests("200Mi", "250m"))
+            .WithContainer("proxy", c => c.EmptyResources())
+            .Build();
+        var review = Encoding.UTF8.GetBytes(AdmissionReviewBuilder.ForPod(pod).ToJsonString());
+
+        Console.WriteLine("| endpoint | connections | requests | throughput (req/s) | p50 (ms) | p99 (ms) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var count in connections)
+        {
+            foreach (var (name, path) in new[] { ("floor (fixed review)", FloorPath), ("pod webhook", WebhookDefaults.MutatePodPath) })
+            {
+                using var client = Client(baseAddress, authority, count);
+                await Measure(client, path, review, count, warmUp);
+                var result = await Measure(client, path, review, count, duration);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"| {name} | {count} | {result.Count} | {result.Count / duration.TotalSeconds:0} | {Percentile(result, 0.50):0.00} | {Percentile(result, 0.99):0.00} |"));
+            }
+        }
+
+        await app.StopAsync();
+        Directory.Delete(certDirectory, recursive: true);
+        return 0;
+    }
+
+    private static WebApplication Build(IAdmissionCache cache, string certDirectory)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(cache);
+        builder.Services.AddRightSizerWebhooks(o => o.CertDirectory = certDirectory);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            listen.UseWebhookCertificate(kestrel.ApplicationServices.GetRequiredService<ServingCertificate>())));
+        var app = builder.Build();
+        app.MapRightSizerWebhooks();
+        var floor = """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","response":{"uid":"3f1c5e2a-0000-4000-8000-000000000001","allowed":true}}"""u8.ToArray();
+        app.MapPost(FloorPath, async (HttpContext context) =>
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(floor);
+        });
+        return app;
+    }
+
+    private static HttpClient Client(Uri baseAddress, TestCertificateAuthority authority, int connections) =>
+        new(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, certificate, _, _) => authority.Verifies(certificate) },
+        })
+        { BaseAddress = baseAddress };
+
+    // Each of the connection loops posts back to back until the time is up; latencies are in milliseconds.
+    private static async Task<List<double>> Measure(HttpClient client, string path, byte[] body, int connections, TimeSpan duration)
+    {
+        var time = TimeProvider.System;
+        var end = time.GetTimestamp() + (long)(duration.TotalSeconds * time.TimestampFrequency);
+        var loops = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        {
+            var latencies = new List<double>();
+            while (time.GetTimestamp() < end)
+            {
+                var started = time.GetTimestamp();
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = await client.PostAsync(path + "?timeout=5s", content);
+                await response.Content.CopyToAsync(Stream.Null);
+                response.EnsureSuccessStatusCode();
+                latencies.Add(time.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return latencies;
+        }));
+        return [.. (await Task.WhenAll(loops)).SelectMany(l => l)];
+    }
+
+    private static double Percentile(List<double> values, double quantile)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+}

@@ -1,0 +1,188 @@
+namespace RightSizer.Operator.Runtime;
+
+/// <summary>
+/// A keyed, de-duplicating work queue in the manner of client-go's: a key added while waiting is not added twice; a key
+/// added while a worker holds it is handed out again only after <see cref="Done"/>, so one key is never reconciled by two
+/// workers at once; <see cref="AddAfter"/> keeps the earliest pending deadline per key. Delays run on the injected
+/// <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class WorkQueue<TKey> : IDisposable
+    where TKey : notnull
+{
+    private readonly Lock _lock = new();
+    private readonly Queue<TKey> _queue = new();
+    private readonly HashSet<TKey> _dirty = [];
+    private readonly HashSet<TKey> _processing = [];
+    private readonly Dictionary<TKey, (DateTimeOffset Due, ITimer Timer)> _delayed = [];
+    private readonly SemaphoreSlim _ready = new(0);
+    private readonly CancellationTokenSource _stopped = new();
+    private readonly TimeProvider _time;
+    private bool _shutDown;
+
+    public WorkQueue(TimeProvider time)
+    {
+        _time = time;
+    }
+
+    /// <summary>Keys waiting to be taken (not counting delayed ones nor those being processed).</summary>
+    public int Depth
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    /// <summary>Keys scheduled by <see cref="AddAfter"/> and not yet due.</summary>
+    public int Delayed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _delayed.Count;
+            }
+        }
+    }
+
+    public void Add(TKey key)
+    {
+        lock (_lock)
+        {
+            if (_shutDown || !_dirty.Add(key))
+            {
+                return;
+            }
+
+            if (_processing.Contains(key))
+            {
+                return;
+            }
+
+            _queue.Enqueue(key);
+        }
+
+        _ready.Release();
+    }
+
+    /// <summary>Adds the key once the delay has passed; a later call with an earlier deadline wins.</summary>
+    public void AddAfter(TKey key, TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            Add(key);
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_shutDown)
+            {
+                return;
+            }
+
+            var due = _time.GetUtcNow() + delay;
+            if (_delayed.TryGetValue(key, out var pending))
+            {
+                if (pending.Due <= due)
+                {
+                    return;
+                }
+
+                pending.Timer.Dispose();
+            }
+
+            var timer = _time.CreateTimer(_ => Fire(key, due), null, delay, Timeout.InfiniteTimeSpan);
+            _delayed[key] = (due, timer);
+        }
+    }
+
+    /// <summary>Waits for a key; the caller must call <see cref="Done"/> with it when finished.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled or the queue shut down.</exception>
+    public async Task<TKey> TakeAsync(CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopped.Token);
+        while (true)
+        {
+            await _ready.WaitAsync(either.Token).ConfigureAwait(false);
+            lock (_lock)
+            {
+                if (_shutDown)
+                {
+                    throw new OperationCanceledException("the work queue has shut down");
+                }
+
+                if (_queue.TryDequeue(out var key))
+                {
+                    _dirty.Remove(key);
+                    _processing.Add(key);
+                    return key;
+                }
+            }
+        }
+    }
+
+    public void Done(TKey key)
+    {
+        lock (_lock)
+        {
+            _processing.Remove(key);
+            if (_shutDown || !_dirty.Contains(key))
+            {
+                return;
+            }
+
+            _queue.Enqueue(key);
+        }
+
+        _ready.Release();
+    }
+
+    /// <summary>Stops handing out keys; waiting takers get <see cref="OperationCanceledException"/>.</summary>
+    public void ShutDown()
+    {
+        lock (_lock)
+        {
+            if (_shutDown)
+            {
+                return;
+            }
+
+            _shutDown = true;
+            foreach (var (_, pending) in _delayed)
+            {
+                pending.Timer.Dispose();
+            }
+
+            _delayed.Clear();
+        }
+
+        _stopped.Cancel();
+    }
+
+    public void Dispose()
+    {
+        ShutDown();
+        _ready.Dispose();
+        _stopped.Dispose();
+    }
+
+    private void Fire(TKey key, DateTimeOffset due)
+    {
+        lock (_lock)
+        {
+            if (!_delayed.TryGetValue(key, out var pending) || pending.Due != due)
+            {
+                return;
+            }
+
+            pending.Timer.Dispose();
+            _delayed.Remove(key);
+        }
+
+        Add(key);
+    }
+}

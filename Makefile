@@ -8,7 +8,8 @@ RIGHTSIZER := dotnet run --project src/Operator -c $(CONFIGURATION) --
 TEST_RESULTS ?= artifacts/test-results
 IMAGE ?= localhost/rightsizer:dev
 BASE_IMAGE ?= localhost/rightsizer-base:bookworm
-DATASET ?= ../shared/datasets/bitbrains_rnd_2013aug
+DATASETS ?= ../shared/datasets/bitbrains_rnd_2013aug ../shared/datasets/bitbrains_rnd_2013sep
+FRONTIER ?= 0.0025,0.005,0.01,0.02,0.04
 
 ##@ General
 
@@ -63,12 +64,16 @@ verify: manifests ## Prove the committed CRD and generated docs are current.
 ##@ Benchmarks
 
 .PHONY: bench
-bench: ## Replay the dev dataset against the peers and run the synthetic scale test.
-	@test -f $(DATASET)/working_set.csv.gz || { echo "bench: $(DATASET)/working_set.csv.gz not found; set DATASET=<folder with working_set.csv.gz and series_meta.csv>"; exit 1; }
+bench: ## Replay both real traces (capped and uncapped, oomRisk frontier + SVG in docs/), the synthetic scenario suite, and the 10,000-container scale test.
+	@for d in $(DATASETS); do test -f $$d/working_set.csv.gz || { echo "bench: $$d/working_set.csv.gz not found; set DATASETS=<folders with working_set.csv.gz and series_meta.csv>"; exit 1; }; done
 	dotnet build src/Operator -c Release --nologo -v quiet
-	dotnet src/Operator/bin/Release/net10.0/rightsizer.dll bench --history $(DATASET)/working_set.csv.gz \
-	  --meta $(DATASET)/series_meta.csv --train 7d --step 24h \
-	  --strategies rightsizer,rightsizer-guaranteed,vpa,krr,static -o markdown
+	@for d in $(DATASETS); do name=$$(basename $$d); echo "## $$name"; \
+	  dotnet src/Operator/bin/Release/net10.0/rightsizer.dll bench --history $$d/working_set.csv.gz \
+	    --meta $$d/series_meta.csv --train 7d --step 24h -o markdown || exit 1; \
+	  echo; echo "### $$name: frontier (oomRisk swept)"; \
+	  dotnet src/Operator/bin/Release/net10.0/rightsizer.dll bench --history $$d/working_set.csv.gz --train 7d --step 24h \
+	    --frontier $(FRONTIER) --plot docs/frontier-$$name.svg || exit 1; echo; done
+	dotnet test tests/Recommender.Tests -c Release --filter "FullyQualifiedName~ScenarioSuite|FullyQualifiedName~FleetCalibrator" --logger "console;verbosity=normal" 2>&1 | grep -E '^\s+(Passed|Failed) |^(Passed|Failed)!'
 	/usr/bin/time -v dotnet src/Operator/bin/Release/net10.0/rightsizer.dll bench --synthetic 10000x14d 2>&1 \
 	  | grep -E '^synthetic|Elapsed \(wall|Maximum resident'
 

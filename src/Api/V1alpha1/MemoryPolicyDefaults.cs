@@ -32,6 +32,24 @@ public static class MemoryPolicyDefaults
 
     /// <summary>Scale of the square-root headroom added to the limit: 10 gives +100% at 100Mi, +10% at 10Gi.</summary>
     public const double LimitHeadroomScale = 10;
+    /// <summary>
+    /// Share of container-days on which usage may exceed a Burstable limit: 1%, a kill every hundred container-days,
+    /// about one a month for a three-replica workload. A Burstable limit reserves nothing, so it can afford a low risk.
+    /// </summary>
+    public const double OomRisk = 0.01;
+
+    /// <summary>
+    /// Share of container-days on which usage may exceed a Guaranteed limit: 0.5%. The pod asked to be killed last
+    /// under node pressure; the price of its reserved headroom buys half the risk of a Burstable one.
+    /// </summary>
+    public const double GuaranteedOomRisk = 0.005;
+
+    /// <summary>
+    /// Share of the time usage may exceed the request: 5%, the p95 the request percentile and its headroom aimed at;
+    /// above the request a pod competes for node memory and is evicted first.
+    /// </summary>
+    public const double OverRequestRisk = 0.05;
+
     public const string GrowthHorizon = "7d";
     public const int MinSamples = 288;
 

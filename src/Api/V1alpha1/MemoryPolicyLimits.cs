@@ -17,6 +17,13 @@ public static class MemoryPolicyLimits
     public const double MarginMin = 0;
     public const double MarginMax = 10;
 
+    /// <summary>
+    /// Risks (oomRisk, overRequestRisk) are shares in (0, 0.5]: a risk of 0 asks for infinite headroom, and above one
+    /// half the value would sit below the median.
+    /// </summary>
+    public const double RiskMin = 0;
+    public const double RiskMax = 0.5;
+
     /// <summary>heapHeadroom is the share of the limit left outside the heap, in [0, 0.9].</summary>
     public const double HeapHeadroomMin = 0;
     public const double HeapHeadroomMax = 0.9;
@@ -40,6 +47,12 @@ public static class MemoryPolicyLimits
 
     /// <summary>The percentile range as messages write it: <c>(0, 100]</c>.</summary>
     public static string PercentileRange { get; } = Invariant($"({PercentileMin}, {PercentileMax}]");
+
+    /// <summary>The risk range as messages write it: <c>(0, 0.5]</c>.</summary>
+    public static string RiskRange { get; } = Invariant($"({RiskMin}, {RiskMax}]");
+
+    /// <summary>Whether a risk is in (<see cref="RiskMin"/>, <see cref="RiskMax"/>].</summary>
+    public static bool IsRisk(double value) => value is > RiskMin and <= RiskMax;
 
     /// <summary>The margin range as messages write it: <c>[0, 10]</c>.</summary>
     public static string MarginRange { get; } = Invariant($"[{MarginMin}, {MarginMax}]");

@@ -31,6 +31,15 @@ public enum ReasonCode
     /// <summary>A growth trend, and whether the limit was raised to cover its projection.</summary>
     Trend,
 
+    /// <summary>A young container grows in its hourly peaks: request and limit raised by the growth over the look-ahead.</summary>
+    YoungGrowth,
+
+    /// <summary>A young container's rise is a one-off step, not growth: sized to the new level.</summary>
+    LevelShift,
+
+    /// <summary>The history is intermittent (runs with gaps between them); gaps are absence, not zero usage.</summary>
+    IntermittentHistory,
+
     /// <summary>OOM kills in the window widened or raised the limit.</summary>
     OomBump,
 

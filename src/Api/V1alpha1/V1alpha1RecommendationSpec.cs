@@ -57,6 +57,17 @@ public sealed class V1alpha1RecommendationSpec
     [Description("Fraction added on top of the limit estimate, e.g. 0.2 for 20%. Unset: 0.2 for Burstable pods, whose limit is burst room, and 0 for Guaranteed pods, whose limit is reserved (a square-root headroom is added either way).")]
     public double? LimitMargin { get; set; }
 
+    [JsonPropertyName("oomRisk")]
+    [Range(MemoryPolicyLimits.RiskMin, MemoryPolicyLimits.RiskMax, ExclusiveMinimum = true)]
+    [Description("Share of container-days on which usage may exceed the limit, in (0, 0.5], e.g. 0.01. The limit's headroom is calibrated on the policy's containers to meet it. Unset: 0.01 for Burstable pods, 0.005 for Guaranteed pods.")]
+    public double? OomRisk { get; set; }
+
+    [JsonPropertyName("overRequestRisk")]
+    [Range(MemoryPolicyLimits.RiskMin, MemoryPolicyLimits.RiskMax, ExclusiveMinimum = true)]
+    [SchemaDefault(MemoryPolicyDefaults.OverRequestRisk)]
+    [Description("Share of the time usage may exceed the request, in (0, 0.5], e.g. 0.05. The request's headroom is calibrated on the policy's containers to meet it.")]
+    public double? OverRequestRisk { get; set; }
+
     [JsonPropertyName("growthHorizon")]
     [Duration]
     [SchemaDefault(MemoryPolicyDefaults.GrowthHorizon)]

@@ -17,7 +17,7 @@ namespace RightSizer.Operator.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    public const string AllStrategies = "rightsizer,rightsizer-guaranteed,vpa,krr,static";
+    public const string AllStrategies = "rightsizer,rightsizer-guaranteed,rightsizer-fixed,rightsizer-guaranteed-fixed,vpa,krr,static";
 
     public static Command Create()
     {
@@ -26,15 +26,19 @@ public static class BenchCommand
         var metaColumn = new Option<string>("--meta-column") { Description = "The --meta column holding provisioned bytes.", DefaultValueFactory = _ => "mem_provisioned_max_bytes" };
         var train = new Option<string>("--train") { Description = "History before the first decision.", DefaultValueFactory = _ => "7d" };
         var step = new Option<string>("--step") { Description = "Time between decisions; each is judged on the step after it.", DefaultValueFactory = _ => "24h" };
-        var strategies = new Option<string>("--strategies") { Description = "Comma-separated: rightsizer, rightsizer-guaranteed, vpa, krr, static.", DefaultValueFactory = _ => AllStrategies };
+        var strategies = new Option<string>("--strategies") { Description = "Comma-separated: rightsizer, rightsizer-guaranteed (headroom calibrated on the fleet), rightsizer-fixed, rightsizer-guaranteed-fixed (fixed headroom scales), vpa, krr, static.", DefaultValueFactory = _ => AllStrategies };
         var set = new Option<string[]>("--set") { Description = $"Override one of our settings for the rightsizer strategies, e.g. requestPercentile=95 (known: {string.Join(", ", SettingOverrides.Names)})." };
         var synthetic = new Option<string?>("--synthetic") { Description = "Scale test instead of a replay: CONTAINERSxDAYS, e.g. 10000x14d." };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic generator.", DefaultValueFactory = _ => 1 };
+        var mode = new Option<string>("--replay-mode") { Description = "capped (usage above a strategy's limit is seen capped at it afterwards, as in a cluster), uncapped, or both.", DefaultValueFactory = _ => "both" };
+        mode.AcceptOnlyFromAmong("capped", "uncapped", "both");
+        var frontier = new Option<string?>("--frontier") { Description = "Sweep oomRisk over these comma-separated values for rightsizer and rightsizer-guaranteed and print the frontier against the peers (capped replay), e.g. 0.0025,0.005,0.01,0.02." };
+        var plot = new Option<FileInfo?>("--plot") { Description = "With --frontier: also write the frontier as an SVG image to this file." };
         var output = new Option<string>("--output", "-o") { Description = "table, json or markdown.", DefaultValueFactory = _ => "table" };
         output.AcceptOnlyFromAmong("table", "json", "markdown");
 
         var command = new Command("bench", "Replay real history against VPA, KRR and static sizing, or measure the engine on synthetic containers.\nExit codes: 0 ok, 1 input error.");
-        foreach (var option in new Option[] { history, meta, metaColumn, train, step, strategies, set, synthetic, seed, output })
+        foreach (var option in new Option[] { history, meta, metaColumn, train, step, mode, strategies, set, synthetic, seed, frontier, plot, output })
         {
             command.Options.Add(option);
         }
@@ -60,10 +64,20 @@ public static class BenchCommand
                     throw new CliInputException("give --history FILE to replay, or --synthetic NxDd for a scale test");
                 }
 
+                if (parse.GetValue(frontier) is { } risks)
+                {
+                    var replayed = await ReadAll(new HistoryFileSource(file.FullName), cancellationToken);
+                    var frontierOptions = new ReplayOptions(Duration("--train", parse.GetValue(train)!), Duration("--step", parse.GetValue(step)!));
+                    await FrontierReport.WriteAsync(replayed, settings, Risks(risks), frontierOptions, file.Name, parse.GetValue(plot), stdout);
+                    return ExitCodes.Ok;
+                }
+
                 var chosen = BuildStrategies(parse.GetValue(strategies)!, settings, parse.GetValue(meta), parse.GetValue(metaColumn)!);
                 var series = await ReadAll(new HistoryFileSource(file.FullName), cancellationToken);
                 var options = new ReplayOptions(Duration("--train", parse.GetValue(train)!), Duration("--step", parse.GetValue(step)!));
-                var results = ReplayRunner.Run(series, chosen, options);
+                var results = Modes(parse.GetValue(mode)!)
+                    .SelectMany(m => ReplayRunner.Run(series, chosen, options with { Mode = m }))
+                    .ToList();
                 if (results.All(r => r.Pairs == 0))
                 {
                     throw new CliInputException(NothingScored(series, options));
@@ -94,8 +108,10 @@ public static class BenchCommand
         {
             list.Add(name switch
             {
-                "rightsizer" => new RightSizerStrategy(name, engine, settings),
-                "rightsizer-guaranteed" => new RightSizerStrategy(name, engine, settings with { QosClass = QosPolicy.Guaranteed }),
+                "rightsizer" => new RightSizerStrategy(name, engine, settings, calibrate: true),
+                "rightsizer-guaranteed" => new RightSizerStrategy(name, engine, settings with { QosClass = QosPolicy.Guaranteed }, calibrate: true),
+                "rightsizer-fixed" => new RightSizerStrategy(name, engine, settings),
+                "rightsizer-guaranteed-fixed" => new RightSizerStrategy(name, engine, settings with { QosClass = QosPolicy.Guaranteed }),
                 "vpa" => new VpaStrategy(),
                 "krr" => new KrrSimpleStrategy(),
                 "static" => new StaticStrategy(meta is null
@@ -120,6 +136,18 @@ public static class BenchCommand
         return list;
     }
 
+    private static double[] Risks(string text) =>
+        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(r =>
+            double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out var risk) && MemoryPolicyLimits.IsRisk(risk)
+                ? risk
+                : throw new CliInputException($"--frontier '{r}': each risk must be in {MemoryPolicyLimits.RiskRange}"))];
+
+    private static ReplayMode[] Modes(string name) => name switch
+    {
+        "capped" => [ReplayMode.Capped],
+        "uncapped" => [ReplayMode.Uncapped],
+        _ => [ReplayMode.Capped, ReplayMode.Uncapped],
+    };
     // Scores of nothing would print as zeros, which read as perfect: say why nothing was scored instead.
     private static string NothingScored(List<ContainerHistory> series, ReplayOptions options)
     {

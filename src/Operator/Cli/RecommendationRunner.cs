@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
+using RightSizer.Api.V1alpha1;
+using RightSizer.Recommender.Calibration;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Model;
 
 namespace RightSizer.Operator.Cli;
 
 /// <summary>
-/// Runs the engine over every container a history source yields, on all cores while the source is still reading,
-/// and returns the recommendations sorted by series id.
+/// Runs the engine over every container a history source yields: reads them all, calibrates the headroom of each
+/// group of containers that share settings (a policy's fleet, <see cref="FleetCalibrator"/>), then recommends on all
+/// cores, and returns the recommendations sorted by series id.
 /// </summary>
 public static class RecommendationRunner
 {
@@ -24,18 +27,32 @@ public static class RecommendationRunner
         ArgumentNullException.ThrowIfNull(settingsFor);
         ArgumentNullException.ThrowIfNull(engine);
 
+        var histories = new List<(ContainerHistory History, RecommendationSettings Settings)>();
+        await foreach (var history in Counted(source.ReadAsync(query, cancellationToken), progress).ConfigureAwait(false))
+        {
+            histories.Add((history, settingsFor(history.Key)));
+        }
+
+        var calibrated = histories
+            .GroupBy(h => h.Settings)
+            .ToDictionary(
+                g => g.Key,
+                g => g.Key with
+                {
+                    Calibration = FleetCalibrator.Calibrate([.. g.Select(h => h.History)], g.Key, g.Key.QosClass == QosPolicy.Guaranteed, query.AsOf),
+                });
+
         var results = new ConcurrentBag<Recommendation>();
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = Environment.ProcessorCount,
             CancellationToken = cancellationToken,
         };
-        await Parallel.ForEachAsync(Counted(source.ReadAsync(query, cancellationToken), progress), options, (history, _) =>
+        Parallel.ForEach(histories, options, entry =>
         {
-            results.Add(engine.Recommend(history, settingsFor(history.Key), query.AsOf));
+            results.Add(engine.Recommend(entry.History, calibrated[entry.Settings], query.AsOf));
             progress?.Recommended();
-            return ValueTask.CompletedTask;
-        }).ConfigureAwait(false);
+        });
 
         return [.. results.OrderBy(r => r.Series.Id, StringComparer.Ordinal)];
     }

@@ -16,6 +16,7 @@ public static class SettingOverrides
     [
         "historyWindow", "halfLife", "requestPercentile", "limitStrategy", "limitPercentile", "seasonality",
         "requestMargin", "limitMargin", "growthHorizon", "minSamples", "requestHeadroomScale", "limitHeadroomScale",
+        "oomRisk", "overRequestRisk",
     ];
 
     public static RecommendationSettings Apply(RecommendationSettings settings, IEnumerable<string> assignments)
@@ -42,6 +43,8 @@ public static class SettingOverrides
                 "minSamples" => settings with { MinSamples = MinSamples(assignment, value) },
                 "requestHeadroomScale" => settings with { RequestHeadroomScale = NotNegative(assignment, name, value) },
                 "limitHeadroomScale" => settings with { LimitHeadroomScale = NotNegative(assignment, name, value) },
+                "oomRisk" => settings with { OomRisk = Risk(assignment, name, value) },
+                "overRequestRisk" => settings with { OverRequestRisk = Risk(assignment, name, value) },
                 "limitStrategy" => settings with { LimitStrategy = Named<LimitStrategy>(assignment, value) },
                 "seasonality" => settings with { Seasonality = Named<Seasonality>(assignment, value) },
                 _ => throw new CliInputException($"--set '{assignment}': unknown setting; known: {string.Join(", ", Names)}"),
@@ -55,6 +58,11 @@ public static class SettingOverrides
         Number(assignment, value) is var p && MemoryPolicyLimits.IsPercentile(p)
             ? p
             : throw new CliInputException($"--set '{assignment}': {name} must be in {MemoryPolicyLimits.PercentileRange}");
+
+    private static double Risk(string assignment, string name, string value) =>
+        Number(assignment, value) is var r && MemoryPolicyLimits.IsRisk(r)
+            ? r
+            : throw new CliInputException($"--set '{assignment}': {name} must be in {MemoryPolicyLimits.RiskRange}");
 
     private static double Margin(string assignment, string name, string value) =>
         Number(assignment, value) is var m && MemoryPolicyLimits.IsMargin(m)

@@ -7,6 +7,7 @@ namespace RightSizer.Recommender.Benchmark;
 /// </summary>
 public sealed record ReplayResult(
     string Strategy,
+    ReplayMode Mode,
     double RequestSlack,
     double LimitSlack,
     double OverRequest,
@@ -17,11 +18,12 @@ public sealed record ReplayResult(
     long OomPairs,
     long Samples)
 {
-    public static ReplayResult From(string strategy, ReplayTally tally, ReplayTally? staticTally)
+    public static ReplayResult From(string strategy, ReplayMode mode, ReplayTally tally, ReplayTally? staticTally)
     {
         ArgumentNullException.ThrowIfNull(tally);
         return new ReplayResult(
             strategy,
+            mode,
             Ratio(tally.RequestSlack, tally.RequestSum),
             Ratio(tally.LimitSlack, tally.LimitSum),
             Ratio(tally.SamplesAboveRequest, tally.Samples),

@@ -1,3 +1,4 @@
+using RightSizer.Api.Units;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
@@ -40,11 +41,12 @@ public sealed class RecommendationEngine : IRecommendationEngine
             return empty with { Reasons = [new Reason(ReasonCode.ContainerModeOff, "container mode Off: not sized")] };
         }
 
-        if (usage.Length < settings.MinSamples)
+        var running = RunningTime.Of(usage);
+        if (!EnoughHistory.Has(usage.Length, running, settings.MinSamples))
         {
             return empty with
             {
-                Reasons = [new Reason(ReasonCode.InsufficientHistory, Invariant($"insufficient history: {usage.Length} samples < minSamples {settings.MinSamples}"))],
+                Reasons = [new Reason(ReasonCode.InsufficientHistory, EnoughHistory.Describe(usage.Length, running, settings.MinSamples))],
             };
         }
 
@@ -55,6 +57,11 @@ public sealed class RecommendationEngine : IRecommendationEngine
         var sized = MemorySizer.Size(window, to, settings, kills, history.Current, peaks?.Needed);
         var reasons = sized.Reasons;
         var heap = HeapSizer.Settings(runtime, history.Runtime, sized.Limit ?? sized.Request, sized.Limit is not null, settings.HeapHeadroom, peaks);
+        if (running.Intermittent)
+        {
+            reasons = [.. reasons, new Reason(ReasonCode.IntermittentHistory, Invariant($"history: intermittent, {running.Runs} runs, {PromDuration.Format(running.Running)} running in {PromDuration.Format(running.Span)}; gaps are absence, not zero usage"))];
+        }
+
         if (heap is not null)
         {
             reasons = [.. reasons, new Reason(ReasonCode.HeapSettings, Invariant($"heap: {runtime} max heap {heap.MaxHeap.ToHuman()} ({string.Join(' ', heap.Env.Select(e => e.Key + "=" + e.Value))})"))];
@@ -65,8 +72,12 @@ public sealed class RecommendationEngine : IRecommendationEngine
             Request = sized.Request,
             Limit = sized.Limit,
             QosClass = sized.QosClass,
-            Confidence = ConfidenceEstimator.Estimate(usage, to, settings.HistoryWindow),
+            Confidence = running.Intermittent
+                ? ConfidenceEstimator.EstimateIntermittent(usage, to, settings.HistoryWindow, running)
+                : ConfidenceEstimator.Estimate(usage, to, settings.HistoryWindow),
             Trend = sized.Trend,
+            RequestCalibration = sized.RequestCalibration,
+            LimitCalibration = sized.LimitCalibration,
             Heap = heap,
             Reasons = reasons,
         };

@@ -40,4 +40,23 @@ public static class ConfidenceEstimator
         var coverage = Math.Min(1, distinct / expected);
         return Math.Round(spanShare * coverage, 2);
     }
+
+    /// <summary>Runs of an intermittent container needed for full trust: a week of daily runs.</summary>
+    public const int TrustedRuns = 7;
+
+    /// <summary>
+    /// For an intermittent history the gaps between runs are the workload's shape, not missing scrapes: the span's share
+    /// of the window times the share of <see cref="TrustedRuns"/> runs seen.
+    /// </summary>
+    public static double EstimateIntermittent(ReadOnlySpan<Sample> samples, long asOf, TimeSpan window, RunningTime running)
+    {
+        ArgumentNullException.ThrowIfNull(running);
+        if (samples.Length == 0 || window <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        var spanShare = Math.Min(1, (asOf - samples[0].Timestamp) / window.TotalSeconds);
+        return Math.Round(spanShare * Math.Min(1, (double)running.Runs / TrustedRuns), 2);
+    }
 }

@@ -7,6 +7,9 @@ namespace RightSizer.Recommender.Estimation;
 /// </summary>
 public sealed record MemoryEstimate(double Bytes, double Basis, string Text, IReadOnlyList<Model.Reason> Notes)
 {
+    /// <summary>The calibrated headroom this estimate got, when a fleet calibration sized it.</summary>
+    public Calibration.AppliedCalibration? Calibration { get; init; }
+
     public static MemoryEstimate Of(double bytes, string text) => new(bytes, bytes, text, []);
 
     /// <summary>The same estimate with a new value and more text.</summary>

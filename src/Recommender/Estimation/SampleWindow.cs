@@ -19,6 +19,13 @@ public static class SampleWindow
         return end > start ? samples[start..end] : ReadOnlyMemory<Sample>.Empty;
     }
 
+    /// <summary>Where the samples in [from, to) sit in a time-sorted series.</summary>
+    public static Range Indices(ReadOnlySpan<Sample> samples, long from, long to)
+    {
+        var start = FirstAtOrAfter(samples, from);
+        return start..Math.Max(start, FirstAtOrAfter(samples, to));
+    }
+
     private static int FirstAtOrAfter(ReadOnlySpan<Sample> samples, long timestamp)
     {
         var low = 0;

@@ -32,6 +32,13 @@ public sealed record Recommendation
 
     public int OomKills { get; init; }
 
+    /// <summary>The request's calibrated headroom (scale and over-request risk), when a fleet calibration sized it.</summary>
+    public Calibration.AppliedCalibration? RequestCalibration { get; init; }
+
+    /// <summary>The limit's calibrated headroom (scale and OOM risk), when a fleet calibration sized it.</summary>
+    public Calibration.AppliedCalibration? LimitCalibration { get; init; }
+
+
     /// <summary>Today's requests and limits, where known, to compare the recommendation with.</summary>
     public CurrentResources? Current { get; init; }
 

@@ -39,7 +39,25 @@ public sealed record RecommendationSettings
     /// <summary>Scale of the square-root headroom on the limit (see SizeAwareHeadroom); 0 turns it off.</summary>
     public double LimitHeadroomScale { get; init; } = MemoryPolicyDefaults.LimitHeadroomScale;
 
+    /// <summary>Share of container-days on which usage may exceed the limit. Null: by the QoS class (see MemoryPolicyDefaults).</summary>
+    public double? OomRisk { get; init; }
+
+    /// <summary>Share of the time usage may exceed the request.</summary>
+    public double OverRequestRisk { get; init; } = MemoryPolicyDefaults.OverRequestRisk;
+
+    /// <summary>
+    /// The headroom calibrated on the policy's fleet (<see cref="Calibration.FleetCalibrator"/>); null when the
+    /// container is sized alone, and then the headroom scales above apply as they are.
+    /// </summary>
+    public Calibration.FleetCalibration? Calibration { get; init; }
+
     public TimeSpan GrowthHorizon { get; init; } = PromDuration.Parse(MemoryPolicyDefaults.GrowthHorizon);
+
+    /// <summary>
+    /// How far ahead a young container's growth is projected: the time to the next recommendation (a day) plus a
+    /// reaction margin of 6 hours for the update to roll out.
+    /// </summary>
+    public TimeSpan GrowthLookahead { get; init; } = TimeSpan.FromHours(30);
 
     public int MinSamples { get; init; } = MemoryPolicyDefaults.MinSamples;
 

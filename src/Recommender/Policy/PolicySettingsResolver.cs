@@ -29,6 +29,8 @@ public static class PolicySettingsResolver
             Seasonality = recommendation.Seasonality ?? defaults.Seasonality,
             RequestMargin = recommendation.RequestMargin ?? defaults.RequestMargin,
             LimitMargin = recommendation.LimitMargin,
+            OomRisk = recommendation.OomRisk,
+            OverRequestRisk = recommendation.OverRequestRisk ?? defaults.OverRequestRisk,
             GrowthHorizon = Duration(recommendation.GrowthHorizon, "recommendation.growthHorizon") ?? defaults.GrowthHorizon,
             MinSamples = recommendation.MinSamples ?? defaults.MinSamples,
             QosClass = spec.QosClass ?? defaults.QosClass,

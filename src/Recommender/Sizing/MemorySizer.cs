@@ -1,5 +1,6 @@
 using RightSizer.Api.Units;
 using RightSizer.Api.V1alpha1;
+using RightSizer.Recommender.Calibration;
 using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
 using RightSizer.Recommender.Sizing.PostProcessing;
@@ -27,11 +28,18 @@ public static class MemorySizer
         ArgumentNullException.ThrowIfNull(settings);
         var reasons = new List<Reason>();
         var trend = TrendEstimator.Estimate(usage.Span, asOf, settings.GrowthHorizon);
-        var input = new EstimationInput(usage, asOf, kills, trend);
+        var input = new EstimationInput(usage, asOf, kills, trend)
+        {
+            YoungGrowth = YoungGrowthEstimator.Estimate(usage.Span, asOf, settings.GrowthLookahead),
+        };
 
         var requestEstimate = EstimatorFactory.Request(settings).Estimate(input);
         reasons.Add(new Reason(ReasonCode.RequestEstimate, "request: " + requestEstimate.Text));
         reasons.AddRange(requestEstimate.Notes);
+        if (input.YoungGrowth is { LevelShift: true })
+        {
+            reasons.Add(new Reason(ReasonCode.LevelShift, "growth: the rise in the hourly peaks is a level shift, not growth; sized to the new level"));
+        }
 
         var guaranteed = QosOutcome.WantsGuaranteed(settings.QosClass, current);
         var limitStrategy = settings.LimitStrategy;
@@ -42,12 +50,13 @@ public static class MemorySizer
         }
 
         Memory? limit = null;
+        AppliedCalibration? limitCalibration = null;
         if (limitStrategy != LimitStrategy.None)
         {
-            var margin = settings.LimitMargin
-                ?? (guaranteed ? MemoryPolicyDefaults.GuaranteedLimitMargin : MemoryPolicyDefaults.LimitMargin);
+            var margin = CalibratedMargins.Limit(settings.LimitMargin, guaranteed, EstimatorFactory.Calibrates(settings, limitStrategy));
             var limitEstimate = EstimatorFactory.Limit(settings, limitStrategy, margin).Estimate(input);
             limit = Memory.FromBytes(limitEstimate.Bytes);
+            limitCalibration = limitEstimate.Calibration;
             reasons.Add(new Reason(ReasonCode.LimitEstimate, "limit: " + limitEstimate.Text));
             reasons.AddRange(limitEstimate.Notes);
         }
@@ -74,6 +83,10 @@ public static class MemorySizer
             state = state.Noted(warning);
         }
 
-        return new SizedMemory(state.Request, state.Limit, qosClass, trend, state.Reasons);
+        return new SizedMemory(state.Request, state.Limit, qosClass, trend, state.Reasons)
+        {
+            RequestCalibration = requestEstimate.Calibration,
+            LimitCalibration = limitCalibration,
+        };
     }
 }

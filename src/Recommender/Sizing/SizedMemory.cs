@@ -10,4 +10,9 @@ public sealed record SizedMemory(
     Memory? Limit,
     QosClass QosClass,
     TrendEstimate? Trend,
-    IReadOnlyList<Reason> Reasons);
+    IReadOnlyList<Reason> Reasons)
+{
+    public Calibration.AppliedCalibration? RequestCalibration { get; init; }
+
+    public Calibration.AppliedCalibration? LimitCalibration { get; init; }
+}

@@ -17,6 +17,8 @@ internal sealed class RecommendationValidator : AbstractValidator<V1alpha1Recomm
             .When(r => r.LimitPercentile is { } limit && MemoryPolicyLimits.IsPercentile(limit)
                 && (r.RequestPercentile is not { } request || MemoryPolicyLimits.IsPercentile(request)))
             .OverridePropertyName("limitPercentile");
+        Risk(r => r.OomRisk, "oomRisk");
+        Risk(r => r.OverRequestRisk, "overRequestRisk");
         Margin(r => r.RequestMargin, "requestMargin");
         Margin(r => r.LimitMargin, "limitMargin");
         RuleFor(r => r.MinSamples)
@@ -50,6 +52,13 @@ internal sealed class RecommendationValidator : AbstractValidator<V1alpha1Recomm
         RuleFor(field)
             .Must(p => MemoryPolicyLimits.IsPercentile(p!.Value))
             .WithMessage((_, p) => $"must be in {MemoryPolicyLimits.PercentileRange} (got {Format.Number(p)})")
+            .When(r => field.Compile()(r) is not null)
+            .OverridePropertyName(name);
+
+    private void Risk(System.Linq.Expressions.Expression<Func<V1alpha1RecommendationSpec, double?>> field, string name) =>
+        RuleFor(field)
+            .Must(p => MemoryPolicyLimits.IsRisk(p!.Value))
+            .WithMessage((_, p) => $"must be in {MemoryPolicyLimits.RiskRange} (got {Format.Number(p)})")
             .When(r => field.Compile()(r) is not null)
             .OverridePropertyName(name);
 

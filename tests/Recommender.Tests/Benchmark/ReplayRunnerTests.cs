@@ -52,6 +52,47 @@ public sealed class ReplayRunnerTests
         Assert.That(spy.Decisions.Select(d => d.ToUnixTimeSeconds()), Is.EqualTo(new[] { 2 * Day, 3 * Day, 4 * Day }));
     }
 
+    // 100 for two days, then 200: a limit of the peak seen so far is crossed on day 2.
+    private static ContainerHistory Jump() =>
+        new(new SeriesKey("jump"), Enumerable.Range(0, 5 * 24).Select(h => new Sample(h * 3600L, h < 48 ? 100 : 200)).ToArray());
+
+    private static readonly TestCaseData[] Modes =
+    [
+        new TestCaseData(ReplayMode.Capped, 3L, 120.0).SetName("Run_Capped_LaterDecisionsSeeUsageCappedAtTheLimit"),
+        new TestCaseData(ReplayMode.Uncapped, 1L, 200.0).SetName("Run_Uncapped_LaterDecisionsSeeTheTrueUsage"),
+    ];
+
+    [TestCaseSource(nameof(Modes))]
+    public void Run_UsageAboveTheLimit_SeenAsTheModeSays(ReplayMode mode, long oomPairs, double peakSeenOnDay3)
+    {
+        var peak = new PeakTimesStrategy(1.2);
+
+        var results = ReplayRunner.Run([Jump()], [peak], new ReplayOptions(TimeSpan.FromDays(2), TimeSpan.FromDays(1), mode));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(results[0].OomPairs, Is.EqualTo(oomPairs));
+            Assert.That(results[0].Mode, Is.EqualTo(mode));
+            Assert.That(peak.PeaksSeen[1], Is.EqualTo(peakSeenOnDay3), "the peak of days 0-2 as the strategy saw it");
+        });
+    }
+
+    // Limit = factor x the peak seen; the request is the peak.
+    private sealed class PeakTimesStrategy(double factor) : ISizingStrategy
+    {
+        public string Name => "peak";
+
+        public List<double> PeaksSeen { get; } = [];
+
+        public SizingProposal? Propose(ContainerHistory history, DateTimeOffset decisionTime)
+        {
+            var to = decisionTime.ToUnixTimeSeconds();
+            var peak = history.Usage.ToArray().Where(s => s.Timestamp < to).Max(s => s.Value);
+            PeaksSeen.Add(peak);
+            return new SizingProposal(new Memory((long)peak), new Memory((long)(peak * factor)));
+        }
+    }
+
     private sealed class FixedStrategy(string name, long size, Func<string, bool> proposes) : ISizingStrategy
     {
         public string Name => name;

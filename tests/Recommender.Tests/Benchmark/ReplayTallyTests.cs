@@ -16,7 +16,7 @@ public sealed class ReplayTallyTests
         Sample[] period = [new(1, 50), new(2, 150), new(3, 100)];
 
         var kill = tally.Score(new SizingProposal(new Memory(100), new Memory(120)), period);
-        var result = ReplayResult.From("x", tally, null);
+        var result = ReplayResult.From("x", ReplayMode.Capped, tally, null);
 
         Assert.Multiple(() =>
         {
@@ -56,7 +56,7 @@ public sealed class ReplayTallyTests
         var baseline = new ReplayTally();
         baseline.Score(new SizingProposal(new Memory(400), new Memory(400)), [new Sample(1, 1), new Sample(2, 1)]);
 
-        var result = ReplayResult.From("x", a, baseline);
+        var result = ReplayResult.From("x", ReplayMode.Capped, a, baseline);
 
         Assert.Multiple(() =>
         {

@@ -17,7 +17,7 @@ public sealed class MemoryPolicyValidatorTests
             containers:
               - {containerName: app, minAllowed: 128Mi, maxAllowed: 2Gi, controlledValues: RequestsAndLimits}
               - {containerName: "*", mode: "Off"}
-            recommendation: {signal: RSS, historyWindow: 7d, halfLife: 24h, requestPercentile: 95, limitStrategy: Percentile, limitPercentile: 99.9, requestMargin: 0.1, limitMargin: 0.2, growthHorizon: 3d, minSamples: 100}
+            recommendation: {signal: RSS, historyWindow: 7d, halfLife: 24h, requestPercentile: 95, limitStrategy: Percentile, limitPercentile: 99.9, requestMargin: 0.1, limitMargin: 0.2, growthHorizon: 3d, minSamples: 100, oomRisk: 0.02, overRequestRisk: 0.1}
             runtime: {type: JVM, heapHeadroom: 0.3}
             update: {minChange: 0.1, maxUnavailable: 25%, cooldown: 1h}
             """),
@@ -50,6 +50,10 @@ public sealed class MemoryPolicyValidatorTests
             "spec.recommendation.limitPercentile: must be in (0, 100] (got 100.5)"),
         Case("Validate_LimitPercentileBelowRequest_Inconsistent", $"{Target}\nrecommendation: {{requestPercentile: 95, limitPercentile: 80}}",
             "spec.recommendation.limitPercentile: must be >= requestPercentile (got 80 < 95)"),
+        Case("Validate_ZeroOomRisk_OutOfRange", $"{Target}\nrecommendation: {{oomRisk: 0}}",
+            "spec.recommendation.oomRisk: must be in (0, 0.5] (got 0)"),
+        Case("Validate_OverRequestRiskAboveHalf_OutOfRange", $"{Target}\nrecommendation: {{overRequestRisk: 0.6}}",
+            "spec.recommendation.overRequestRisk: must be in (0, 0.5] (got 0.6)"),
         Case("Validate_NegativeMargin_OutOfRange", $"{Target}\nrecommendation: {{requestMargin: -0.1}}",
             "spec.recommendation.requestMargin: must be in [0, 10] (got -0.1)"),
         Case("Validate_NegativeQuantity_Rejected", $"{Target}\ncontainers: [{{containerName: app, minAllowed: -1Gi}}]",

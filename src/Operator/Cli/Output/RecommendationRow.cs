@@ -35,6 +35,12 @@ public sealed record RecommendationRow(
     long? RequestChangeBytes,
     long? LimitChangeBytes)
 {
+    /// <summary>The request's calibrated headroom (scale, over-request risk, evidence); null without a fleet calibration.</summary>
+    public CalibrationRow? RequestCalibration { get; init; }
+
+    /// <summary>The limit's calibrated headroom (scale, OOM risk, evidence); null without a fleet calibration.</summary>
+    public CalibrationRow? LimitCalibration { get; init; }
+
     public static RecommendationRow From(Recommendation r)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -64,6 +70,10 @@ public sealed record RecommendationRow(
             current?.MemoryLimit?.ToQuantity(),
             current?.QosClass,
             r.Request - current?.MemoryRequest is { } requestChange ? requestChange.Bytes : null,
-            r.Limit - current?.MemoryLimit is { } limitChange ? limitChange.Bytes : null);
+            r.Limit - current?.MemoryLimit is { } limitChange ? limitChange.Bytes : null)
+        {
+            RequestCalibration = CalibrationRow.From(r.RequestCalibration),
+            LimitCalibration = CalibrationRow.From(r.LimitCalibration),
+        };
     }
 }

@@ -14,10 +14,11 @@ public static class ReplayReport
             return;
         }
 
-        string[] header = ["strategy", "request slack", "limit slack", "over-request", "OOM rate", "requested/used", "vs static", "pairs"];
+        string[] header = ["strategy", "replay", "request slack", "limit slack", "over-request", "OOM rate", "requested/used", "vs static", "pairs"];
         var rows = results.Select(r => new[]
         {
             r.Strategy,
+            r.Mode.ToString().ToLowerInvariant(),
             r.RequestSlack.ToString("0.000", CultureInfo.InvariantCulture),
             r.LimitSlack.ToString("0.000", CultureInfo.InvariantCulture),
             (r.OverRequest * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%",
@@ -30,7 +31,7 @@ public static class ReplayReport
         if (format == "markdown")
         {
             writer.WriteLine("| " + string.Join(" | ", header) + " |");
-            writer.WriteLine("|" + string.Join("|", header.Select((_, i) => i == 0 ? "---" : "---:")) + "|");
+            writer.WriteLine("|" + string.Join("|", header.Select((_, i) => i <= 1 ? "---" : "---:")) + "|");
             foreach (var row in rows)
             {
                 writer.WriteLine("| " + string.Join(" | ", row) + " |");
@@ -48,5 +49,5 @@ public static class ReplayReport
     }
 
     private static string Line(string[] cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();
+        string.Join("  ", cells.Select((c, i) => i <= 1 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();
 }

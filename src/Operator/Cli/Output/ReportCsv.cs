@@ -15,7 +15,8 @@ public static class ReportCsv
         "qosClass", "confidence", "samples", "windowCovered", "trendSlopeBytesPerDay", "trendSignificant",
         "trendProjectedPeakBytes", "trendHorizon", "heapRuntime", "heapMaxHeapBytes", "heapEnv", "heapNotes", "oomKills",
         "reasons", "reasonCodes", "currentRequestBytes", "currentLimitBytes", "currentRequest", "currentLimit",
-        "currentQosClass", "requestChangeBytes", "limitChangeBytes", "generatedAt", "asOf",
+        "currentQosClass", "requestChangeBytes", "limitChangeBytes", "requestCalibration", "limitCalibration",
+        "generatedAt", "asOf",
     ];
 
     public static void Write(RecommendationReport report, TextWriter writer)
@@ -40,11 +41,17 @@ public static class ReportCsv
                 Integer(r.OomKills), string.Join("; ", r.Reasons), string.Join("; ", r.ReasonCodes),
                 Integer(r.CurrentRequestBytes), Integer(r.CurrentLimitBytes), r.CurrentRequest, r.CurrentLimit,
                 r.CurrentQosClass?.ToString(), Integer(r.RequestChangeBytes), Integer(r.LimitChangeBytes),
+                Calibration(r.RequestCalibration), Calibration(r.LimitCalibration),
                 generatedAt, asOf,
             ];
             writer.WriteLine(string.Join(',', fields.Select(Quote)));
         }
     }
+
+    // One column per calibration, as NAME=value pairs like the heap's env.
+    private static string? Calibration(CalibrationRow? c) => c is null ? null : string.Create(
+        CultureInfo.InvariantCulture,
+        $"scale={c.Scale} targetRisk={c.TargetRisk} fleetScale={c.FleetScale} spreadRatio={c.SpreadRatio} containerDays={c.ContainerDays} dataWeight={c.DataWeight}");
 
     private static string? Integer(long? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -32,8 +32,10 @@ public sealed class WatchAndResizeTests
                 lines.Add(line);
             }
         });
-        // kubectl's watch is open once the server counts it beside the node simulator's own.
-        while (server.OpenWatches < 2)
+        // kubectl lists before it watches, from the list's resourceVersion: once its watch request has arrived, the
+        // pod created next reaches it as ADDED in the state it was created in. (The simulators' in-process watches
+        // make a count of open watches no signal.)
+        while (!server.Requests.Any(r => r is { Verb: "watch", Resource: "pods" }))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
         }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using RightSizer.Operator.Cli.Export;
 using RightSizer.Operator.Cli.Inputs;
 using RightSizer.Operator.Export;
-using RightSizer.Recommender.History;
 
 namespace RightSizer.Operator.Cli;
 
@@ -38,7 +37,7 @@ public static class ExportCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            try
+            return await InputErrors.ReportAsync(stderr, async () =>
             {
                 var request = new ExportRequest(
                     parse.GetValue(format)!,
@@ -52,22 +51,7 @@ public static class ExportCommand
                 var (proposals, unpatchable) = RecommendationProposals.From(run.Recommendations, run.SettingsFor, run.Histories);
                 await ExportRunner.RunAsync(request, proposals, unpatchable, stdout, stderr);
                 return ExitCodes.Ok;
-            }
-            catch (CliInputException e)
-            {
-                await stderr.WriteLineAsync("error: " + e.Message);
-                return ExitCodes.InputError;
-            }
-            catch (ArgumentException e)
-            {
-                await stderr.WriteLineAsync("error: " + e.Message);
-                return ExitCodes.InputError;
-            }
-            catch (HistorySourceException e)
-            {
-                await stderr.WriteLineAsync("error: " + e.Message);
-                return e.Unreachable ? ExitCodes.SourceUnreachable : ExitCodes.InputError;
-            }
+            });
         });
         return command;
     }

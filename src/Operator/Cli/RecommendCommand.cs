@@ -1,7 +1,6 @@
 using System.CommandLine;
 using RightSizer.Operator.Cli.Inputs;
 using RightSizer.Operator.Cli.Output;
-using RightSizer.Recommender.History;
 
 namespace RightSizer.Operator.Cli;
 
@@ -26,7 +25,7 @@ public static class RecommendCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            try
+            return await InputErrors.ReportAsync(stderr, async () =>
             {
                 var run = await input.RunAsync(parse, time, keepHistories: false, cancellationToken);
                 var report = RecommendationReport.From(time.GetUtcNow(), run.AsOf, run.Recommendations);
@@ -39,26 +38,7 @@ public static class RecommendCommand
                 }
 
                 return ExitCodes.Ok;
-            }
-            catch (CliInputException e)
-            {
-                foreach (var line in e.Message.Split(Environment.NewLine))
-                {
-                    await stderr.WriteLineAsync("error: " + line);
-                }
-
-                return ExitCodes.InputError;
-            }
-            catch (ArgumentException e)
-            {
-                await stderr.WriteLineAsync("error: " + e.Message);
-                return ExitCodes.InputError;
-            }
-            catch (HistorySourceException e)
-            {
-                await stderr.WriteLineAsync("error: " + e.Message);
-                return e.Unreachable ? ExitCodes.SourceUnreachable : ExitCodes.InputError;
-            }
+            });
         });
         return command;
     }

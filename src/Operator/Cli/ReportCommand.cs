@@ -3,7 +3,6 @@ using System.Globalization;
 using RightSizer.Operator.Cli.Export;
 using RightSizer.Operator.Cli.Inputs;
 using RightSizer.Operator.Cli.Report;
-using RightSizer.Recommender.History;
 
 namespace RightSizer.Operator.Cli;
 
@@ -28,7 +27,7 @@ public static class ReportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stderr = parse.InvocationConfiguration.Error;
-            try
+            return await InputErrors.ReportAsync(stderr, async () =>
             {
                 var manifests = parse.GetValue(baseFolder) is { } folder
                     ? ManifestFiles.Scan(ManifestFiles.Find(folder.FullName)).Select(s => s.Manifest).ToList()
@@ -51,22 +50,7 @@ public static class ReportCommand
                 }
 
                 return ExitCodes.Ok;
-            }
-            catch (CliInputException e)
-            {
-                await stderr.WriteLineAsync("error: " + e.Message);
-                return ExitCodes.InputError;
-            }
-            catch (ArgumentException e)
-            {
-                await stderr.WriteLineAsync("error: " + e.Message);
-                return ExitCodes.InputError;
-            }
-            catch (HistorySourceException e)
-            {
-                await stderr.WriteLineAsync("error: " + e.Message);
-                return e.Unreachable ? ExitCodes.SourceUnreachable : ExitCodes.InputError;
-            }
+            });
         });
         return command;
     }

@@ -87,7 +87,7 @@ public sealed class PrometheusHttpClientFactoryTests
     [Test]
     public void ReadAsync_ClosedPort_UnreachableError()
     {
-        var options = new PrometheusClientOptions { BaseUrl = new Uri($"http://127.0.0.1:{PrometheusServer.FreePort()}"), MaxRetries = 0 };
+        var options = new PrometheusClientOptions { BaseUrl = new Uri($"http://127.0.0.1:{ServerProcess.FreePort()}"), MaxRetries = 0 };
 
         var error = Assert.ThrowsAsync<HistorySourceException>(() => CountHistoriesAsync(options));
 

@@ -30,7 +30,7 @@ public sealed class CannedServer : IAsyncDisposable
     public CannedServer(Func<CannedRequest, CannedAnswer> answer)
     {
         _answer = answer;
-        var port = PrometheusServer.FreePort();
+        var port = ServerProcess.FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 
 namespace RightSizer.Testing.Prometheus;
 
@@ -12,17 +9,13 @@ namespace RightSizer.Testing.Prometheus;
 public sealed class PrometheusServer : IMetricsBackend
 {
     private const string Missing = "install Debian package prometheus (make test does it via scripts/install-test-deps.sh)";
-    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(60);
-
-    private readonly Process _process;
+    private readonly ServerProcess _process;
     private readonly string _directory;
-    private readonly StringBuilder _log;
 
-    private PrometheusServer(Process process, string directory, StringBuilder log, Uri baseUrl)
+    private PrometheusServer(ServerProcess process, string directory, Uri baseUrl)
     {
         _process = process;
         _directory = directory;
-        _log = log;
         BaseUrl = baseUrl;
     }
 
@@ -49,39 +42,23 @@ public sealed class PrometheusServer : IMetricsBackend
 
         var config = Path.Combine(directory, "prometheus.yml");
         await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1m\n", cancellationToken);
-        var port = FreePort();
-        var start = new ProcessStartInfo(prometheus)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
+        var port = ServerProcess.FreePort();
+        var arguments = new List<string>
         {
             $"--storage.tsdb.path={data}",
             $"--web.listen-address=127.0.0.1:{port}",
             $"--config.file={config}",
             "--storage.tsdb.retention.time=100y",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        };
         if (webConfig is not null)
         {
             var webConfigFile = Path.Combine(directory, "web.yml");
             await File.WriteAllTextAsync(webConfigFile, webConfig, cancellationToken);
-            start.ArgumentList.Add($"--web.config.file={webConfigFile}");
+            arguments.Add($"--web.config.file={webConfigFile}");
         }
 
-        var log = new StringBuilder();
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{prometheus} did not start");
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
         var scheme = webConfig is null ? "http" : "https";
-        var server = new PrometheusServer(process, directory, log, new Uri($"{scheme}://127.0.0.1:{port}"));
+        var server = new PrometheusServer(ServerProcess.Start(prometheus, "prometheus", arguments), directory, new Uri($"{scheme}://127.0.0.1:{port}"));
         try
         {
             await server.WaitReadyAsync(cancellationToken);
@@ -94,22 +71,9 @@ public sealed class PrometheusServer : IMetricsBackend
         }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -118,59 +82,10 @@ public sealed class PrometheusServer : IMetricsBackend
         // Readiness only: the certificate is what the tests themselves check.
         using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < ReadyDeadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"prometheus exited with code {_process.ExitCode} before it was ready:\n{Log()}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(BaseUrl, "/-/ready"), cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet: poll again.
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-        }
-
-        throw new TimeoutException($"prometheus was not ready within {ReadyDeadline.TotalSeconds:0}s:\n{Log()}");
+        await _process.WaitUntilAsync(http, new Uri(BaseUrl, "/-/ready"), _ => true, cancellationToken);
     }
 
-    private string Log()
-    {
-        lock (_log)
-        {
-            return _log.ToString();
-        }
-    }
-
-    private static void Append(StringBuilder log, string? line)
-    {
-        if (line is not null)
-        {
-            lock (log)
-            {
-                log.AppendLine(line);
-            }
-        }
-    }
-
-    internal static string FindTool(string name, string missing = Missing)
-    {
-        var candidates = new[] { $"/usr/bin/{name}" }
-            .Concat((Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Where(dir => dir.Length > 0).Select(dir => Path.Combine(dir, name)));
-        return candidates.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException($"{name} not found: {missing}");
-    }
+    private static string FindTool(string name) => ServerProcess.FindTool(name, Missing);
 
     private static async Task RunAsync(string tool, string[] arguments, CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ public sealed class RecordingProxy : IAsyncDisposable
         _target = target;
         _prefix = prefix;
         _failWith = failWith ?? (_ => null);
-        var port = PrometheusServer.FreePort();
+        var port = ServerProcess.FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}{prefix}");
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();

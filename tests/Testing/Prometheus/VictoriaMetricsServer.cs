@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -13,21 +12,14 @@ namespace RightSizer.Testing.Prometheus;
 public sealed class VictoriaMetricsServer : IMetricsBackend
 {
     private const string Missing = "install Debian package victoria-metrics (make test does it via scripts/install-test-deps.sh)";
-    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(60);
-
-    private readonly Process _process;
+    private readonly ServerProcess _process;
     private readonly string _directory;
-    private readonly StringBuilder _log = new();
 
-    private VictoriaMetricsServer(Process process, string directory, Uri baseUrl)
+    private VictoriaMetricsServer(ServerProcess process, string directory, Uri baseUrl)
     {
         _process = process;
         _directory = directory;
         BaseUrl = baseUrl;
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
     }
 
     public Uri BaseUrl { get; }
@@ -38,10 +30,9 @@ public sealed class VictoriaMetricsServer : IMetricsBackend
     /// <param name="probeTime">A time inside the imported data, at which every series must be found.</param>
     public static async Task<VictoriaMetricsServer> StartAsync(string directory, IReadOnlyList<string> openMetricsFiles, DateTimeOffset probeTime, CancellationToken cancellationToken = default)
     {
-        var binary = PrometheusServer.FindTool("victoria-metrics", Missing);
-        var port = PrometheusServer.FreePort();
-        var start = new ProcessStartInfo(binary) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[]
+        var binary = ServerProcess.FindTool("victoria-metrics", Missing);
+        var port = ServerProcess.FreePort();
+        var arguments = new[]
         {
             $"-storageDataPath={Path.Combine(directory, "vm-data")}",
             $"-httpListenAddr=127.0.0.1:{port}",
@@ -50,17 +41,12 @@ public sealed class VictoriaMetricsServer : IMetricsBackend
             // Backfilled data: answer from storage, not from a cache filled before the import finished.
             "-search.disableCache",
             "-search.latencyOffset=0s",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{binary} did not start");
-        var server = new VictoriaMetricsServer(process, directory, new Uri($"http://127.0.0.1:{port}"));
+        };
+        var server = new VictoriaMetricsServer(ServerProcess.Start(binary, "victoria-metrics", arguments), directory, new Uri($"http://127.0.0.1:{port}"));
         try
         {
             using var http = new HttpClient { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
-            await server.WaitAsync(http, "/health", body => body.Trim() == "OK", cancellationToken);
+            await server._process.WaitUntilAsync(http, new Uri("/health", UriKind.Relative), body => body.Trim() == "OK", cancellationToken);
             var series = 0;
             foreach (var file in openMetricsFiles)
             {
@@ -77,7 +63,7 @@ public sealed class VictoriaMetricsServer : IMetricsBackend
             }
 
             var probe = $"/api/v1/query?query={Uri.EscapeDataString("count(last_over_time({__name__=~\".+\"}[30d]))")}&time={probeTime.ToUnixTimeSeconds()}";
-            await server.WaitAsync(http, probe, body => Count(body) >= series, cancellationToken);
+            await server._process.WaitUntilAsync(http, new Uri(probe, UriKind.Relative), body => Count(body) >= series, cancellationToken);
             return server;
         }
         catch
@@ -89,13 +75,7 @@ public sealed class VictoriaMetricsServer : IMetricsBackend
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -128,53 +108,5 @@ public sealed class VictoriaMetricsServer : IMetricsBackend
         return result.GetArrayLength() == 0
             ? 0
             : double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
-    }
-
-    private async Task WaitAsync(HttpClient http, string path, Func<string, bool> ready, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < ReadyDeadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"victoria-metrics exited with code {_process.ExitCode}:\n{Log()}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
-                if (response.IsSuccessStatusCode && ready(await response.Content.ReadAsStringAsync(cancellationToken)))
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet: poll again.
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-        }
-
-        throw new TimeoutException($"victoria-metrics did not answer {path} as expected within {ReadyDeadline.TotalSeconds:0}s:\n{Log()}");
-    }
-
-    private string Log()
-    {
-        lock (_log)
-        {
-            return _log.ToString();
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_log)
-            {
-                _log.AppendLine(line);
-            }
-        }
     }
 }

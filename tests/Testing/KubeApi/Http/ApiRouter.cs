@@ -5,7 +5,8 @@ using RightSizer.Testing.KubeApi.Semantics.Errors;
 namespace RightSizer.Testing.KubeApi.Http;
 
 /// <summary>
-/// The one request handler: bearer-token authentication, injected faults, the request record, then version, discovery,
+/// The one request handler: bearer-token authentication (the administrator's token or one of <see cref="ApiServerState.Users"/>),
+/// injected faults, the request record, then version, discovery,
 /// OpenAPI or a resource verb. Errors become Status bodies.
 /// </summary>
 public sealed class ApiRouter
@@ -45,14 +46,11 @@ public sealed class ApiRouter
                 return;
             }
 
-            if (context.Request.Headers.Authorization.ToString() != "Bearer " + _token)
-            {
-                throw new ApiStatusException(ServerErrors.Unauthorized());
-            }
-
+            var user = Authenticate(context.Request.Headers.Authorization.ToString())
+                ?? throw new ApiStatusException(ServerErrors.Unauthorized());
             if (!await ServeDiscoveryAsync(context, path))
             {
-                await ServeResourceAsync(context, path);
+                await ServeResourceAsync(context, path, user);
             }
         }
         catch (ApiStatusException e) when (!context.Response.HasStarted)
@@ -123,7 +121,19 @@ public sealed class ApiRouter
         return true;
     }
 
-    private async Task ServeResourceAsync(HttpContext context, string path)
+    private string? Authenticate(string authorization)
+    {
+        const string bearer = "Bearer ";
+        if (!authorization.StartsWith(bearer, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var token = authorization[bearer.Length..];
+        return token == _token ? ApiServerState.AdministratorName : _state.Users.GetValueOrDefault(token);
+    }
+
+    private async Task ServeResourceAsync(HttpContext context, string path, string user)
     {
         var target = ApiPath.Parse(path, _state.Catalog) ?? throw new ApiStatusException(ServerErrors.NotFoundPath());
         var watch = context.Request.Query["watch"] is var w && (w == "true" || w == "1");
@@ -138,7 +148,7 @@ public sealed class ApiRouter
             ("DELETE", false) => "delete",
             _ => throw new ApiStatusException(ServerErrors.MethodNotSupported(target.Type.Resource, context.Request.Method)),
         };
-        _state.Record(new ApiRequestRecord(verb, target.Type.Group, target.Type.Plural, target.Subresource, target.Namespace));
+        _state.Record(user, new ApiRequestRecord(verb, target.Type.Group, target.Type.Plural, target.Subresource, target.Namespace));
         if (_state.Faults.TakeFailure(verb, target.Type.Plural) is { } failure)
         {
             throw new ApiStatusException(failure);

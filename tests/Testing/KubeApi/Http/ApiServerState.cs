@@ -9,7 +9,7 @@ namespace RightSizer.Testing.KubeApi.Http;
 public sealed class ApiServerState
 {
     private readonly Lock _gate = new();
-    private readonly List<ApiRequestRecord> _requests = [];
+    private readonly List<(string User, ApiRequestRecord Request)> _requests = [];
     private readonly Random _random;
 
     public ApiServerState(LocalKubeApiServerOptions options)
@@ -21,7 +21,13 @@ public sealed class ApiServerState
         Tables = new TableBuilder(Time);
     }
 
+    /// <summary>The user name the server's own kubeconfig authenticates as.</summary>
+    public const string AdministratorName = "kubernetes-admin";
+
     public LocalKubeApiServerOptions Options { get; }
+
+    /// <summary>Further users by bearer token (see <see cref="LocalKubeApiServer.AddUser"/>).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> Users { get; } = new(StringComparer.Ordinal);
 
     public TimeProvider Time { get; }
 
@@ -45,16 +51,25 @@ public sealed class ApiServerState
         {
             lock (_gate)
             {
-                return [.. _requests];
+                return [.. _requests.Select(r => r.Request)];
             }
         }
     }
 
-    public void Record(ApiRequestRecord record)
+    /// <summary>The requests one user sent, in order.</summary>
+    public IReadOnlyList<ApiRequestRecord> RequestsBy(string user)
     {
         lock (_gate)
         {
-            _requests.Add(record);
+            return [.. _requests.Where(r => r.User == user).Select(r => r.Request)];
+        }
+    }
+
+    public void Record(string user, ApiRequestRecord record)
+    {
+        lock (_gate)
+        {
+            _requests.Add((user, record));
         }
     }
 

@@ -100,4 +100,14 @@ public sealed class ClientFlowTests
         Assert.That(server.RequestsBy(user), Is.EqualTo(new[] { new ApiRequestRecord("list", "", "pods", "", "kube-system") }));
         Assert.That(server.Requests, Has.Exactly(1).EqualTo(new ApiRequestRecord("list", "", "configmaps", "", "default")), "the administrator's requests are still recorded");
     }
+
+    [Test]
+    public async Task GetCode_KubernetesClient_VersionOfTheServer()
+    {
+        await using var server = await LocalKubeApiServer.StartAsync(new LocalKubeApiServerOptions { Version = "1.32", SimulateNodes = false });
+
+        var version = await server.CreateClient().Version.GetCodeAsync();
+
+        Assert.That((version.Major, version.Minor, version.GitVersion), Is.EqualTo(("1", "32", "v1.32.0")));
+    }
 }

@@ -40,7 +40,8 @@ public sealed class ApiRouter
             }
 
             var path = context.Request.Path.Value ?? "/";
-            if (path is "/version" or "/healthz" or "/livez" or "/readyz")
+            // KubernetesClient asks for /version/ (its generated path ends in a slash); the real server answers both.
+            if (path is "/version" or "/version/" or "/healthz" or "/livez" or "/readyz")
             {
                 await ServePublicAsync(context, path);
                 return;
@@ -70,7 +71,7 @@ public sealed class ApiRouter
 
     private async Task ServePublicAsync(HttpContext context, string path)
     {
-        if (path != "/version")
+        if (path.TrimEnd('/') != "/version")
         {
             context.Response.ContentType = "text/plain";
             await context.Response.WriteAsync("ok", context.RequestAborted);

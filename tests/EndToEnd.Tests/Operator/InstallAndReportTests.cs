@@ -55,6 +55,32 @@ public sealed class InstallAndReportTests
             Assert.That(recommended.StdOut, Does.Match(@"^app \d+(\.\d+)?[MG]i \d+(\.\d+)?[MG]i$"), recommended.ToString());
             Assert.That(describe.StdOut, Does.Contain("Events:").And.Contain("Recommendation"), describe.ToString());
         });
+
+        var initial = await kubectl.RunAsync("patch", "memorypolicy", "web", "-n", "shop", "--type=merge", "-p", """{"spec":{"mode":"Initial"}}""");
+        var observed = await kubectl.RunAsync("wait", "--for=jsonpath={.status.observedGeneration}=2", "memorypolicy/web", "-n", "shop", "--timeout=60s");
+        var restart = await kubectl.RunAsync("rollout", "restart", "deployment/web", "-n", "shop");
+        Assert.That((initial.ExitCode, observed.ExitCode, restart.ExitCode), Is.EqualTo((0, 0, 0)), $"{initial}\n{observed}\n{restart}\n{cluster.LogTail(40)}");
+        var parts = recommended.StdOut.Split(' ');
+        var expected = $"{parts[1]} {parts[2]} web@2";
+        var sized = new List<string>();
+        await cluster.WaitUntilAsync(
+            async () =>
+            {
+                var pods = await kubectl.RunAsync("get", "pods", "-n", "shop", "-l", "app=web", "-o",
+                    """jsonpath={range .items[*]}{.spec.containers[0].resources.requests.memory} {.spec.containers[0].resources.limits.memory} {.metadata.annotations.rightsizer\.io/applied}{"\n"}{end}""");
+                sized = [.. pods.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.EndsWith("web@2", StringComparison.Ordinal))];
+                return sized.Count == 2;
+            },
+            Deadline,
+            $"both new pods of the restarted Deployment sized by the webhook ({expected})");
+        var all = await kubectl.RunAsync("get", "memorypolicy", "-A", "-o", "wide");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sized, Is.All.EqualTo(expected), "memory from the policy's status, the annotation naming policy and generation");
+            Assert.That(all.StdOut, Does.Match(@"analytics\s+batch-workers\s+.*Initial"), all.ToString());
+            Assert.That(all.StdOut, Does.Match(@"streaming\s+kafka\s+kafka\s+StatefulSet\s+Recreate"), all.ToString());
+        });
     }
 
     private const string WebDeployment = """

@@ -19,13 +19,14 @@ public sealed class ApiServerState
         _random = options.Random ?? new Random();
         Store = new ObjectStore(options.WatchHistory);
         Tables = new TableBuilder(Time);
+        Catalog = new ResourceCatalog(Minor);
     }
 
     public LocalKubeApiServerOptions Options { get; }
 
     public TimeProvider Time { get; }
 
-    public ResourceCatalog Catalog { get; } = new();
+    public ResourceCatalog Catalog { get; }
 
     public ObjectStore Store { get; }
 

@@ -62,6 +62,9 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
     /// <summary>Every resource request served, as RBAC names it.</summary>
     public IReadOnlyCollection<ApiRequestRecord> Requests => _state.Requests;
 
+    /// <summary>Every pods/eviction request answered, in order, with the pod's name and the status code.</summary>
+    public IReadOnlyList<EvictionRecord> Evictions => _state.Evictions;
+
     public NodeSimulator Nodes { get; }
 
     /// <summary>The number of watch streams open now.</summary>

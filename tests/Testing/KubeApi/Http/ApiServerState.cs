@@ -11,6 +11,7 @@ public sealed class ApiServerState
     private readonly Lock _gate = new();
     private readonly List<ApiRequestRecord> _requests = [];
     private readonly Random _random;
+    private readonly List<EvictionRecord> _evictions = [];
 
     public ApiServerState(LocalKubeApiServerOptions options)
     {
@@ -79,6 +80,26 @@ public sealed class ApiServerState
         lock (_gate)
         {
             return string.Concat(Enumerable.Range(0, 5).Select(_ => alphabet[_random.Next(alphabet.Length)]));
+        }
+    }
+
+    /// <summary>Every eviction answered, in order, with the pod's name (the request record names resources, not objects).</summary>
+    public IReadOnlyList<EvictionRecord> Evictions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _evictions];
+            }
+        }
+    }
+
+    public void RecordEviction(EvictionRecord record)
+    {
+        lock (_gate)
+        {
+            _evictions.Add(record);
         }
     }
 }

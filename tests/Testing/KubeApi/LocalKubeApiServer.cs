@@ -65,6 +65,9 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
     /// <summary>The resource requests sent with <paramref name="user"/>'s token (see <see cref="AddUser"/>), in order.</summary>
     public IReadOnlyList<ApiRequestRecord> RequestsBy(string user) => _state.RequestsBy(user);
 
+    /// <summary>Every pods/eviction request answered, in order, with the pod's name and the status code.</summary>
+    public IReadOnlyList<EvictionRecord> Evictions => _state.Evictions;
+
     public NodeSimulator Nodes { get; }
 
     /// <summary>The number of watch streams open now.</summary>

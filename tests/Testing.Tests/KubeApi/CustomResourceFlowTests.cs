@@ -28,7 +28,7 @@ public sealed class CustomResourceFlowTests
         _server = await LocalKubeApiServer.StartAsync();
         _kubectl = new Kubectl(_server);
         _directory = Directory.CreateTempSubdirectory("crd-flow-").FullName;
-        var crd = await _kubectl.RunAsync("apply", "-f", CrdFixtures.WriteQuotedCrd(_directory));
+        var crd = await _kubectl.RunAsync("apply", "-f", CrdFixtures.CommittedCrd);
         Assert.That(crd.StdOut, Does.Contain("customresourcedefinition.apiextensions.k8s.io/memorypolicies.rightsizer.io created"), crd.ToString());
     }
 

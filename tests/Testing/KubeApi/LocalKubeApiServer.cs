@@ -84,7 +84,7 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 
         var state = new ApiServerState(options);
-        var admission = new AdmissionChain(state.Store, new HttpsWebhookCaller(options.ResolveWebhookService), () => state.NewUid().ToString());
+        var admission = new AdmissionChain(state.Store, new HttpsWebhookCaller(options.ResolveWebhookService, options.DialWebhook), () => state.NewUid().ToString());
         var writes = new ResourceWrites(state, new SemanticPatcher(), admission);
         var deletes = new ResourceDeletes(state);
         var router = new ApiRouter(state, token, writes, deletes, new EvictionHandler(state, deletes).HandleAsync);

@@ -11,6 +11,7 @@ public sealed class ApiServerState
     private readonly Lock _gate = new();
     private readonly List<(string User, ApiRequestRecord Request)> _requests = [];
     private readonly Random _random;
+    private readonly List<EvictionRecord> _evictions = [];
 
     public ApiServerState(LocalKubeApiServerOptions options)
     {
@@ -19,6 +20,7 @@ public sealed class ApiServerState
         _random = options.Random ?? new Random();
         Store = new ObjectStore(options.WatchHistory);
         Tables = new TableBuilder(Time);
+        Catalog = new ResourceCatalog(Minor);
     }
 
     /// <summary>The user name the server's own kubeconfig authenticates as.</summary>
@@ -31,7 +33,7 @@ public sealed class ApiServerState
 
     public TimeProvider Time { get; }
 
-    public ResourceCatalog Catalog { get; } = new();
+    public ResourceCatalog Catalog { get; }
 
     public ObjectStore Store { get; }
 
@@ -93,6 +95,26 @@ public sealed class ApiServerState
         lock (_gate)
         {
             return string.Concat(Enumerable.Range(0, 5).Select(_ => alphabet[_random.Next(alphabet.Length)]));
+        }
+    }
+
+    /// <summary>Every eviction answered, in order, with the pod's name (the request record names resources, not objects).</summary>
+    public IReadOnlyList<EvictionRecord> Evictions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _evictions];
+            }
+        }
+    }
+
+    public void RecordEviction(EvictionRecord record)
+    {
+        lock (_gate)
+        {
+            _evictions.Add(record);
         }
     }
 }

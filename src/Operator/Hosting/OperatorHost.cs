@@ -41,6 +41,7 @@ public static class OperatorHost
             .AddRightSizerMetrics();
         if (options.WebhookBindAddress is not null)
         {
+            builder.Services.AddRightSizerWebhookBootstrap(options);
             builder.Services.AddRightSizerWebhooks(webhooks => webhooks.CertDirectory = options.WebhookCertDir);
         }
 

@@ -34,11 +34,13 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
     private readonly ApiServerState _state;
     private readonly ResourceWrites _writes;
     private readonly IReadOnlyList<IAsyncDisposable> _simulators;
+    private readonly CronJobController _cronJobs;
 
     private LocalKubeApiServer(
-        WebApplication app, string directory, ApiServerState state, ResourceWrites writes, NodeSimulator nodes, IReadOnlyList<IAsyncDisposable> simulators,
-        Uri baseUrl, string caPem, string kubeconfigPath)
+        WebApplication app, string directory, ApiServerState state, ResourceWrites writes, NodeSimulator nodes, CronJobController cronJobs,
+        IReadOnlyList<IAsyncDisposable> simulators, Uri baseUrl, string caPem, string kubeconfigPath)
     {
+        _cronJobs = cronJobs;
         _app = app;
         _directory = directory;
         _state = state;
@@ -82,7 +84,7 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 
         var state = new ApiServerState(options);
-        var admission = new AdmissionChain(state.Store, new HttpsWebhookCaller(options.ResolveWebhookService), () => state.NewUid().ToString());
+        var admission = new AdmissionChain(state.Store, new HttpsWebhookCaller(options.ResolveWebhookService, options.DialWebhook), () => state.NewUid().ToString());
         var writes = new ResourceWrites(state, new SemanticPatcher(), admission);
         var deletes = new ResourceDeletes(state);
         var router = new ApiRouter(state, token, writes, deletes, new EvictionHandler(state, deletes).HandleAsync);
@@ -114,8 +116,17 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         }
 
         var nodes = new NodeSimulator(state, options.SimulateNodes);
-        var simulators = new List<IAsyncDisposable> { nodes, new WorkloadSimulator(state, writes, deletes, options.SimulateControllers) };
-        return new LocalKubeApiServer(app, directory, state, writes, nodes, simulators, baseUrl, caPem, kubeconfigPath);
+        var cronJobs = new CronJobController(state, writes);
+        var controllers = new ControllerManager(state.Store, [
+            new DeploymentController(state, writes),
+            new ReplicaSetController(state, writes, deletes),
+            new StatefulSetController(state, writes, deletes),
+            new DaemonSetController(state, writes, deletes),
+            new JobController(state, writes, deletes),
+            cronJobs,
+            new DisruptionBudgetController(state),
+        ], options.SimulateControllers);
+        return new LocalKubeApiServer(app, directory, state, writes, nodes, cronJobs, [nodes, controllers], baseUrl, caPem, kubeconfigPath);
     }
 
     /// <summary>
@@ -132,6 +143,13 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         File.WriteAllText(path, Kubeconfig.Render(BaseUrl, CaCertificatePem, token));
         return path;
     }
+
+    /// <summary>
+    /// Runs a CronJob now, as its schedule would (the CronJob controller has no clock here): creates its Job, named
+    /// <c>&lt;cronjob&gt;-&lt;minutes since the epoch&gt;</c>, and returns that name.
+    /// </summary>
+    public Task<string> TriggerCronJobAsync(string ns, string name, CancellationToken cancellationToken = default) =>
+        _cronJobs.TriggerAsync(ns, name, cancellationToken);
 
     /// <summary>A KubernetesClient configured from <see cref="KubeconfigPath"/>.</summary>
     public IKubernetes CreateClient() => new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath));

@@ -253,7 +253,7 @@ public sealed class NodeSimulator : IAsyncDisposable
             var nodeName = ObjectMeta.Name(node);
             var allocatable = Memory.TryParse(node["status"]?["allocatable"]?["memory"]?.ToString(), out var memory) ? memory : Memory.Zero;
             var used = pods.Where(p => p["spec"]?["nodeName"]?.ToString() == nodeName).Aggregate(Memory.Zero, (sum, p) => sum + Requests(p));
-            if (node["spec"]?["unschedulable"]?.GetValue<bool>() != true && used + request <= allocatable)
+            if (PodPlacement.Allows(pod, node) && used + request <= allocatable)
             {
                 Mutate(ObjectMeta.Namespace(pod), ObjectMeta.Name(pod), p => p["spec"]!["nodeName"] = nodeName);
                 return;

@@ -46,5 +46,6 @@ public sealed class DrainFlowTests
         Assert.That(drained.StdOut, Does.Contain("pod/web-1 evicted"));
         Assert.That(drained.StdOut, Does.Contain("node/node-1 drained"));
         Assert.That(server.Requests, Has.Some.EqualTo(new ApiRequestRecord("create", "", "pods", "eviction", "default")));
+        Assert.That(server.Evictions.Select(e => (e.Pod, e.Code)).Distinct(), Is.EqualTo(new[] { ("web-1", 429), ("web-1", 201) }), "refused, then evicted");
     }
 }

@@ -64,6 +64,12 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
     /// <summary>Every resource request served, as RBAC names it.</summary>
     public IReadOnlyCollection<ApiRequestRecord> Requests => _state.Requests;
 
+    /// <summary>The resource requests sent with <paramref name="user"/>'s token (see <see cref="AddUser"/>), in order.</summary>
+    public IReadOnlyList<ApiRequestRecord> RequestsBy(string user) => _state.RequestsBy(user);
+
+    /// <summary>Every pods/eviction request answered, in order, with the pod's name and the status code.</summary>
+    public IReadOnlyList<EvictionRecord> Evictions => _state.Evictions;
+
     public NodeSimulator Nodes { get; }
 
     /// <summary>The number of watch streams open now.</summary>
@@ -78,7 +84,7 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 
         var state = new ApiServerState(options);
-        var admission = new AdmissionChain(state.Store, new HttpsWebhookCaller(options.ResolveWebhookService), () => state.NewUid().ToString());
+        var admission = new AdmissionChain(state.Store, new HttpsWebhookCaller(options.ResolveWebhookService, options.DialWebhook), () => state.NewUid().ToString());
         var writes = new ResourceWrites(state, new SemanticPatcher(), admission);
         var deletes = new ResourceDeletes(state);
         var router = new ApiRouter(state, token, writes, deletes, new EvictionHandler(state, deletes).HandleAsync);
@@ -121,6 +127,21 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
             new DisruptionBudgetController(state),
         ], options.SimulateControllers);
         return new LocalKubeApiServer(app, directory, state, writes, nodes, cronJobs, [nodes, controllers], baseUrl, caPem, kubeconfigPath);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="user"/> (e.g. <c>system:serviceaccount:ns:name</c>) a bearer token of its own and writes a
+    /// kubeconfig that uses it; its requests are then told apart in <see cref="RequestsBy"/>. There is no authorization:
+    /// the user may do everything, and a test compares what it did with the RBAC it should have.
+    /// </summary>
+    /// <returns>The path of the user's kubeconfig.</returns>
+    public string AddUser(string user)
+    {
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        _state.Users[token] = user;
+        var path = Path.Combine(_directory, $"kubeconfig-{Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(user)).ToLowerInvariant()}");
+        File.WriteAllText(path, Kubeconfig.Render(BaseUrl, CaCertificatePem, token));
+        return path;
     }
 
     /// <summary>

@@ -157,6 +157,25 @@ public sealed class ExportClusterTests
     }
 
     [Test]
+    public async Task Report_ClusterAllNamespaces_StatusValuesWithoutUsageBand()
+    {
+        var file = Path.Combine(_folder, $"report-{Guid.NewGuid():N}.html");
+
+        var (exit, _, error) = await CliRun.RunAsync("report", "--kubeconfig", ShopKubeconfig, "-A", "--base", Base, "--out", file);
+
+        var html = await File.ReadAllTextAsync(file);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero, error);
+            Assert.That(error, Does.StartWith("2 containers; wrote " + file));
+            Assert.That(html, Does.Contain("Deployment/web").And.Contain("StatefulSet/api"));
+            Assert.That(html, Does.Contain("300Mi").And.Contain("600Mi").And.Contain("200Mi"));
+            Assert.That(html, Does.Contain("MemoryPolicy status in the cluster"));
+            Assert.That(html, Does.Not.Contain("class=\"usage\""), "the status holds no series to draw");
+        });
+    }
+
+    [Test]
     public async Task Export_ClusterNoPolicies_InputErrorNamesTheNamespace()
     {
         var (exit, _, error) = await CliRun.RunAsync("export", "--kubeconfig", ShopKubeconfig, "-n", "empty", "--format", "helm-values");

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using RightSizer.Api.V1alpha1;
 using RightSizer.Recommender.Calibration;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Model;
@@ -8,8 +7,8 @@ namespace RightSizer.Operator.Cli;
 
 /// <summary>
 /// Runs the engine over every container a history source yields: reads them all, calibrates the headroom of each
-/// group of containers that share settings (a policy's fleet, <see cref="FleetCalibrator"/>), then recommends on all
-/// cores, and returns the recommendations sorted by series id.
+/// group of containers that share settings (a policy's fleet, <see cref="FleetCalibrations"/>, the path the operator's
+/// reconciler takes too), then recommends on all cores, and returns the recommendations sorted by series id.
 /// </summary>
 public static class RecommendationRunner
 {
@@ -33,15 +32,7 @@ public static class RecommendationRunner
             histories.Add((history, settingsFor(history.Key)));
         }
 
-        var calibrated = histories
-            .GroupBy(h => h.Settings)
-            .ToDictionary(
-                g => g.Key,
-                g => g.Key with
-                {
-                    Calibration = FleetCalibrator.Calibrate([.. g.Select(h => h.History)], g.Key, g.Key.QosClass == QosPolicy.Guaranteed, query.AsOf),
-                });
-
+        var calibrated = FleetCalibrations.Calibrate(histories, query.AsOf);
         var results = new ConcurrentBag<Recommendation>();
         var options = new ParallelOptions
         {

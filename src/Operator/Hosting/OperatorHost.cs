@@ -46,6 +46,7 @@ public static class OperatorHost
         }
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => endpoints.LogBound(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OperatorHost).FullName!)));
         app.MapRightSizerProbes();
         if (options.WebhookBindAddress is not null)
         {
@@ -80,6 +81,8 @@ public static class OperatorHost
     private static void AddRightSizerLogging(this ILoggingBuilder logging, LogFormat format)
     {
         logging.ClearProviders();
+        // ASP.NET Core logs every request at Information: six lines per probe, every few seconds, drowning the operator's own.
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         if (format == LogFormat.Json)
         {
             logging.AddJsonConsole(json =>

@@ -100,7 +100,7 @@ public static partial class OperatorOptionsValidator
             Kubeconfig = flags.Kubeconfig,
             LeaderElect = flags.LeaderElect,
             LeaderElectionNamespace = leaseNamespace ?? "default",
-            Identity = environment.PodName,
+            Identity = environment.Identity,
             MetricsBindAddress = metrics,
             HealthProbeBindAddress = probes,
             WebhookBindAddress = webhooks,

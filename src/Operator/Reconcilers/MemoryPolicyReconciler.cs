@@ -9,9 +9,9 @@ using RightSizer.Recommender.Policy;
 namespace RightSizer.Operator.Reconcilers;
 
 /// <summary>
-/// Reconciles one MemoryPolicy from current state, whatever happened: resolves its target from the caches, runs the
-/// engine over the last history snapshot for each of the target's containers, writes the status (only when it
-/// changed), records events, and in Recreate and InPlace modes asks the planner what to do with running pods and has
+/// Reconciles one MemoryPolicy from current state, whatever happened: resolves its target from the caches, sizes the
+/// target's containers from the last history snapshot with the headroom calibrated on them
+/// (<see cref="PolicyRecommendations"/>), writes the status (only when it changed), records events, and in Recreate and InPlace modes asks the planner what to do with running pods and has
 /// the executor do it. A missing target touches nothing but the TargetFound condition.
 /// </summary>
 public sealed partial class MemoryPolicyReconciler(
@@ -55,27 +55,8 @@ public sealed partial class MemoryPolicyReconciler(
             cycle.RequestScan();
         }
 
-        var containers = target.Pods.SelectMany(p => p.Spec?.Containers ?? []).Select(c => c.Name).Distinct().Order(StringComparer.Ordinal).ToList();
-        var off = new HashSet<string>(StringComparer.Ordinal);
-        List<Recommendation>? recommendations = null;
-        var currentLimits = new Dictionary<string, Memory?>(StringComparer.Ordinal);
-        if (target.Found && snapshot is not null)
-        {
-            recommendations = [];
-            foreach (var container in containers)
-            {
-                var settings = PolicySettingsResolver.Resolve(policy.Spec, container);
-                if (settings.Mode == ContainerMode.Off)
-                {
-                    off.Add(container);
-                }
-
-                var input = ContainerHistoryAssembler.Assemble(container, settings.Signal, key.Namespace, target, snapshot);
-                currentLimits[container] = input.Current?.MemoryLimit;
-                var recommendation = engine.Recommend(input, settings, snapshot.AsOf);
-                recommendations.Add(recommendation with { Series = recommendation.Series with { Container = container } });
-            }
-        }
+        var computed = target.Found && snapshot is not null ? PolicyRecommendations.Compute(policy, target, snapshot, engine) : null;
+        var recommendations = computed?.Recommendations;
 
         var statusInput = new StatusInput(
             policy.Metadata.Generation ?? 0,
@@ -88,7 +69,7 @@ public sealed partial class MemoryPolicyReconciler(
             snapshot?.AsOf,
             time.GetUtcNow())
         {
-            OffContainers = off,
+            OffContainers = computed?.OffContainers ?? new HashSet<string>(StringComparer.Ordinal),
             TargetReason = target.Reason,
         };
 
@@ -115,9 +96,9 @@ public sealed partial class MemoryPolicyReconciler(
         }
 
         var minChange = policy.Spec.Update?.MinChange ?? MemoryPolicyDefaults.MinChange;
-        if (recommendations is not null)
+        if (computed is not null)
         {
-            var changes = PolicyEvents.Diff(previous, recommendations, currentLimits, minChange);
+            var changes = PolicyEvents.Diff(previous, computed.Recommendations, computed.CurrentLimits, minChange);
             metrics.RecommendationChanged(changes.Count(e => e.Reason == EventReasons.RecommendationChanged));
             foreach (var e in changes)
             {
@@ -134,7 +115,7 @@ public sealed partial class MemoryPolicyReconciler(
     }
 
     private List<(WorkloadState Workload, UpdatePlan Plan, IReadOnlyList<ContainerTarget> Targets)> Plan(
-        V1alpha1MemoryPolicy policy, ResolvedTarget target, List<Recommendation>? recommendations)
+        V1alpha1MemoryPolicy policy, ResolvedTarget target, IReadOnlyList<Recommendation>? recommendations)
     {
         var mode = policy.Spec.Mode ?? MemoryPolicyDefaults.Mode;
         if (mode is not (PolicyMode.Recreate or PolicyMode.InPlace) || recommendations is null || !target.Found)

@@ -14,7 +14,8 @@ public sealed record SyntheticRunResult(int Containers, long Samples, int Recomm
 /// <summary>
 /// Generates synthetic containers on every core and runs the engine over each, one container per buffer: first a
 /// calibration pass over an evenly spaced sample of the fleet (<see cref="CalibrationConstants.MaxFleetSample"/>
-/// containers at most, enough container-days for a 0.5% tail), then the recommendation pass with that calibration.
+/// containers at most, enough container-days for a 0.5% tail) whose scores are kept but not their histories
+/// (<see cref="FleetBacktest"/>), then the recommendation pass with that calibration.
 /// </summary>
 public static class SyntheticRun
 {
@@ -27,18 +28,20 @@ public static class SyntheticRun
         var recommended = 0;
         var clock = Stopwatch.StartNew();
         var stride = Math.Max(1, containers / CalibrationConstants.MaxFleetSample);
-        var sample = new ContainerHistory[(containers + stride - 1) / stride];
-        Parallel.For(0, sample.Length, i =>
-        {
-            var buffer = new Sample[perContainer];
-            var count = SyntheticHistory.Fill(i * stride, seed, end.ToUnixTimeSeconds(), buffer);
-            sample[i] = new ContainerHistory(new SeriesKey("synthetic/sample"), buffer.AsMemory(0, count));
-        });
-        settings = settings with
-        {
-            Calibration = FleetCalibrator.Calibrate(sample, settings, settings.QosClass == QosPolicy.Guaranteed, end),
-        };
-        Array.Clear(sample);
+        var guaranteed = settings.QosClass == QosPolicy.Guaranteed;
+        var backtest = new FleetBacktest(settings, guaranteed, end);
+        Parallel.For(
+            0,
+            (containers + stride - 1) / stride,
+            () => new Sample[perContainer],
+            (i, _, buffer) =>
+            {
+                var count = SyntheticHistory.Fill(i * stride, seed, end.ToUnixTimeSeconds(), buffer);
+                backtest.Add(buffer.AsSpan(0, count));
+                return buffer;
+            },
+            _ => { });
+        settings = settings with { Calibration = FleetCalibrator.Calibrate(backtest, settings, guaranteed) };
         Parallel.For(
             0,
             containers,

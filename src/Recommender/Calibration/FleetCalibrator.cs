@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using RightSizer.Recommender.Estimation;
 using RightSizer.Recommender.Model;
 
 namespace RightSizer.Recommender.Calibration;
@@ -19,45 +17,31 @@ public static class FleetCalibrator
     public static FleetCalibration Calibrate(IReadOnlyList<ContainerHistory> fleet, RecommendationSettings settings, bool guaranteed, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(fleet);
-        ArgumentNullException.ThrowIfNull(settings);
-        var to = asOf.ToUnixTimeSeconds();
-        var from = to - (long)settings.HistoryWindow.TotalSeconds;
+        var backtest = new FleetBacktest(settings, guaranteed, asOf);
         var stride = Math.Max(1, (fleet.Count + CalibrationConstants.MaxFleetSample - 1) / CalibrationConstants.MaxFleetSample);
-        var containers = new ConcurrentBag<ContainerScores>();
-        var margin = CalibratedMargins.Limit(settings.LimitMargin, guaranteed, calibrated: true);
-        Parallel.For(0, (fleet.Count + stride - 1) / stride, index =>
-        {
-            var usage = SampleWindow.Slice(fleet[index * stride].Usage.Span, from, to);
-            var running = RunningTime.Of(usage);
-            if (running.Intermittent || running.Step <= TimeSpan.Zero)
-            {
-                return;
-            }
+        Parallel.For(0, (fleet.Count + stride - 1) / stride, index => backtest.Add(fleet[index * stride].Usage.Span));
+        return Calibrate(backtest, settings, guaranteed);
+    }
 
-            var limit = new BacktestScore[(int)settings.HistoryWindow.TotalDays + 1];
-            var limitCount = LimitBacktest.Compute(usage, to, running.Step, margin, limit);
-            var requestScores = new double[usage.Length];
-            var requestDays = new byte[usage.Length];
-            var requestCount = RequestBacktest.Compute(
-                usage, to, settings.HalfLife, settings.RequestPercentile, settings.RequestMargin, requestScores, requestDays);
-            containers.Add(new ContainerScores(limit[..limitCount], requestScores[..requestCount], requestDays[..requestCount]));
-        });
-
-        var all = containers.ToList();
-        var regimeChanges = RegimeChangeDays(all);
+    /// <summary>The calibration from a fleet's accumulated backtest scores.</summary>
+    public static FleetCalibration Calibrate(FleetBacktest backtest, RecommendationSettings settings, bool guaranteed)
+    {
+        ArgumentNullException.ThrowIfNull(backtest);
+        ArgumentNullException.ThrowIfNull(settings);
+        var regimeChanges = RegimeChangeDays(backtest.LimitScores);
         var limitRisk = settings.OomRisk ?? (guaranteed ? Api.V1alpha1.MemoryPolicyDefaults.GuaranteedOomRisk : Api.V1alpha1.MemoryPolicyDefaults.OomRisk);
         return new FleetCalibration(
-            CalibrateLimit(all, regimeChanges, limitRisk, settings.LimitHeadroomScale),
-            CalibrateRequest(all, regimeChanges, settings.OverRequestRisk, settings.RequestHeadroomScale));
+            CalibrateLimit(backtest.LimitScores, regimeChanges, limitRisk, settings.LimitHeadroomScale),
+            CalibrateRequest(backtest, regimeChanges, settings.OverRequestRisk, settings.RequestHeadroomScale));
     }
 
     /// <summary>The weight of a backtest day of the given age in days (0 = the last 24 hours).</summary>
     public static double DayWeight(double age) => Math.Pow(2, -age / CalibrationConstants.DayHalfLife);
 
-    private static HashSet<int> RegimeChangeDays(List<ContainerScores> all)
+    private static HashSet<int> RegimeChangeDays(IReadOnlyList<BacktestScore[]> all)
     {
         var scored = new Dictionary<int, (int Scored, int Exceeded)>();
-        foreach (var score in all.SelectMany(c => c.Limit))
+        foreach (var score in all.SelectMany(c => c))
         {
             var (n, e) = scored.GetValueOrDefault(score.Day);
             scored[score.Day] = (n + 1, e + (score.Value > 0 ? 1 : 0));
@@ -67,12 +51,12 @@ public static class FleetCalibrator
         return [.. scored.Where(d => d.Value.Scored >= 5 && d.Value.Exceeded > CalibrationConstants.RegimeChangeShare * d.Value.Scored).Select(d => d.Key)];
     }
 
-    private static RiskCalibration CalibrateLimit(List<ContainerScores> all, HashSet<int> excluded, double risk, double prior)
+    private static RiskCalibration CalibrateLimit(IReadOnlyList<BacktestScore[]> all, HashSet<int> excluded, double risk, double prior)
     {
         var (squared, weights) = (0.0, 0.0);
         for (var c = 0; c < all.Count; c++)
         {
-            foreach (var score in all[c].Limit)
+            foreach (var score in all[c])
             {
                 if (!excluded.Contains(score.Day))
                 {
@@ -88,7 +72,7 @@ public static class FleetCalibrator
         var histogram = new ScoreHistogram();
         for (var c = 0; c < all.Count; c++)
         {
-            foreach (var score in all[c].Limit)
+            foreach (var score in all[c])
             {
                 if (!excluded.Contains(score.Day))
                 {
@@ -100,61 +84,28 @@ public static class FleetCalibrator
         return Blend(provisional, histogram.ConformalQuantile(1 - risk, DayWeight(0)), EffectiveDays(histogram.TotalWeight, histogram.SquaredWeight));
     }
 
-    private static RiskCalibration CalibrateRequest(List<ContainerScores> all, HashSet<int> excluded, double risk, double prior)
+    private static RiskCalibration CalibrateRequest(FleetBacktest backtest, HashSet<int> excluded, double risk, double prior)
     {
         // Each container-day weighs its age weight in all, spread over its samples, so evidence counts days, not scrapes.
         var (squared, weights, dayWeights, daySquares) = (0.0, 0.0, 0.0, 0.0);
-        var perDay = new int[CalibrationConstants.RequestDays + 1];
-        for (var c = 0; c < all.Count; c++)
+        var histogram = new ScoreHistogram();
+        for (var day = 1; day <= CalibrationConstants.RequestDays; day++)
         {
-            Array.Clear(perDay);
-            for (var i = 0; i < all[c].Request.Length; i++)
+            var containers = backtest.RequestContainers(day);
+            if (containers == 0 || excluded.Contains(day - 1))
             {
-                perDay[all[c].RequestDays[i]]++;
+                continue;
             }
 
-            for (var i = 0; i < all[c].Request.Length; i++)
-            {
-                var day = all[c].RequestDays[i];
-                if (!excluded.Contains(day - 1))
-                {
-                    var weight = DayWeight(day - 1) / perDay[day];
-                    var p = Math.Max(all[c].Request[i], 0);
-                    squared += weight * p * p;
-                    weights += weight;
-                }
-            }
-
-            for (var day = 1; day < perDay.Length; day++)
-            {
-                if (perDay[day] > 0 && !excluded.Contains(day - 1))
-                {
-                    dayWeights += DayWeight(day - 1);
-                    daySquares += DayWeight(day - 1) * DayWeight(day - 1);
-                }
-            }
+            var weight = DayWeight(day - 1);
+            squared += weight * backtest.RequestSquares(day);
+            weights += weight * containers;
+            dayWeights += weight * containers;
+            daySquares += weight * weight * containers;
+            histogram.Add(backtest.RequestScores(day), weight);
         }
 
         var provisional = new RiskCalibration(risk, prior, null, prior, 0, 0, weights > 0 ? Math.Sqrt(squared / weights) : 0);
-        var histogram = new ScoreHistogram();
-        for (var c = 0; c < all.Count; c++)
-        {
-            Array.Clear(perDay);
-            foreach (var day in all[c].RequestDays)
-            {
-                perDay[day]++;
-            }
-
-            for (var i = 0; i < all[c].Request.Length; i++)
-            {
-                var day = all[c].RequestDays[i];
-                if (!excluded.Contains(day - 1))
-                {
-                    histogram.Add(all[c].Request[i], DayWeight(day - 1) / perDay[day]);
-                }
-            }
-        }
-
         var testWeight = histogram.TotalWeight > 0 ? DayWeight(0) / (Day / 300.0) : 0;
         return Blend(provisional, histogram.ConformalQuantile(1 - risk, testWeight), EffectiveDays(dayWeights, daySquares));
     }
@@ -177,6 +128,4 @@ public static class FleetCalibrator
         var scale = Math.Exp((weight * Math.Log(Math.Max(quantile, floor))) + ((1 - weight) * Math.Log(prior)));
         return provisional with { Fitted = quantile, DataWeight = weight, ContainerDays = containerDays, Scale = Math.Max(scale, floor) };
     }
-
-    private sealed record ContainerScores(BacktestScore[] Limit, double[] Request, byte[] RequestDays);
 }

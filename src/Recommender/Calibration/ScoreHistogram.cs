@@ -26,16 +26,19 @@ public sealed class ScoreHistogram
         SquaredWeight += weight * weight;
     }
 
-    public void Add(ScoreHistogram other)
+    public void Add(ScoreHistogram other) => Add(other, 1);
+
+    /// <summary>Adds another histogram's scores with their weights times <paramref name="factor"/> (a day's age weight).</summary>
+    public void Add(ScoreHistogram other, double factor)
     {
         ArgumentNullException.ThrowIfNull(other);
         for (var i = 0; i < Bins; i++)
         {
-            _weights[i] += other._weights[i];
+            _weights[i] += factor * other._weights[i];
         }
 
-        TotalWeight += other.TotalWeight;
-        SquaredWeight += other.SquaredWeight;
+        TotalWeight += factor * other.TotalWeight;
+        SquaredWeight += factor * factor * other.SquaredWeight;
     }
 
     /// <summary>

@@ -73,4 +73,28 @@ public sealed class FleetCalibratorTests
 
         Assert.That(calibration.Limit.Scale, Is.GreaterThanOrEqualTo(CalibrationConstants.FloorShareOfPrior * Settings.LimitHeadroomScale));
     }
+
+    [Test]
+    public void Calibrate_BacktestFedOneContainerAtATime_SameAsTheFleetAtOnce()
+    {
+        var fleet = Wandering(120, 14);
+        var backtest = new FleetBacktest(Settings, guaranteed: false, Traces.AsOf);
+        foreach (var history in fleet)
+        {
+            backtest.Add(history.Usage.Span);
+        }
+
+        var streamed = FleetCalibrator.Calibrate(backtest, Settings, guaranteed: false);
+        var atOnce = Calibrate(fleet);
+
+        // The same scores in a different order: sums agree to rounding, histogram bins exactly.
+        Assert.Multiple(() =>
+        {
+            Assert.That(streamed.Limit.Scale, Is.EqualTo(atOnce.Limit.Scale).Within(1e-9).Percent);
+            Assert.That(streamed.Limit.ContainerDays, Is.EqualTo(atOnce.Limit.ContainerDays).Within(1e-9).Percent);
+            Assert.That(streamed.Request.Scale, Is.EqualTo(atOnce.Request.Scale).Within(1e-9).Percent);
+            Assert.That(streamed.Request.Spread, Is.EqualTo(atOnce.Request.Spread).Within(1e-9).Percent);
+            Assert.That(streamed.Request.ContainerDays, Is.EqualTo(atOnce.Request.ContainerDays).Within(1e-9).Percent);
+        });
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RightSizer.Operator.Hosting;
+using RightSizer.Operator.Hosting.Certificates;
 using RightSizer.Recommender.Prometheus;
 
 namespace RightSizer.Operator.Cli;
@@ -16,6 +17,12 @@ public static class OperatorCommand
         var probes = new Option<string>("--health-probe-bind-address") { Description = "Address of the /healthz and /readyz probes.", DefaultValueFactory = _ => OperatorDefaults.HealthProbeBindAddress };
         var webhookAddress = new Option<string>("--webhook-bind-address") { Description = "Address of the HTTPS admission webhook server; 0 disables it.", DefaultValueFactory = _ => OperatorDefaults.WebhookBindAddress };
         var certDir = new Option<string>("--webhook-cert-dir") { Description = "Directory holding the webhook server's tls.crt and tls.key; re-read when they change.", DefaultValueFactory = _ => OperatorDefaults.WebhookCertDir };
+        var bootstrapCert = new Option<bool>("--webhook-bootstrap-cert") { Description = "Make the webhook's CA and serving certificate instead of reading a mounted pair: kept in a Secret all replicas share, renewed before expiry, written into --webhook-cert-dir, the CA put into both webhook configurations' caBundle." };
+        var serviceName = new Option<string>("--webhook-service-name") { Description = "With --webhook-bootstrap-cert: the webhook Service; the certificate is for NAME.NAMESPACE.svc.", DefaultValueFactory = _ => WebhookCertificateDefaults.ServiceName };
+        var serviceNamespace = new Option<string?>("--webhook-service-namespace") { Description = "With --webhook-bootstrap-cert: the Service's namespace, which also holds the Secret; default: the pod's own namespace, else " + WebhookCertificateDefaults.Namespace + "." };
+        var certSecret = new Option<string>("--webhook-cert-secret") { Description = "With --webhook-bootstrap-cert: the Secret holding the CA and serving certificate.", DefaultValueFactory = _ => WebhookCertificateDefaults.SecretName };
+        var mutatingConfiguration = new Option<string>("--mutating-webhook-configuration") { Description = "With --webhook-bootstrap-cert: the MutatingWebhookConfiguration whose caBundle is kept current.", DefaultValueFactory = _ => WebhookCertificateDefaults.MutatingWebhookConfiguration };
+        var validatingConfiguration = new Option<string>("--validating-webhook-configuration") { Description = "With --webhook-bootstrap-cert: the ValidatingWebhookConfiguration whose caBundle is kept current.", DefaultValueFactory = _ => WebhookCertificateDefaults.ValidatingWebhookConfiguration };
         var prometheus = new PrometheusOptions();
         var interval = new Option<string>("--recommendation-interval") { Description = "How often recommendations are recomputed from history (one batched scan for all policies), jittered by 10%.", DefaultValueFactory = _ => OperatorDefaults.RecommendationInterval };
         var namespaces = new Option<string[]>("--namespace") { Description = "Watch only this namespace; repeatable. Default: all namespaces.", AllowMultipleArgumentsPerToken = false };
@@ -33,6 +40,12 @@ public static class OperatorCommand
         command.Options.Add(probes);
         command.Options.Add(webhookAddress);
         command.Options.Add(certDir);
+        command.Options.Add(bootstrapCert);
+        command.Options.Add(serviceName);
+        command.Options.Add(serviceNamespace);
+        command.Options.Add(certSecret);
+        command.Options.Add(mutatingConfiguration);
+        command.Options.Add(validatingConfiguration);
         prometheus.AddTo(command);
         command.Options.Add(interval);
         command.Options.Add(namespaces);
@@ -64,6 +77,12 @@ public static class OperatorCommand
                 HealthProbeBindAddress = parse.GetValue(probes)!,
                 WebhookBindAddress = parse.GetValue(webhookAddress)!,
                 WebhookCertDir = parse.GetValue(certDir)!,
+                WebhookBootstrapCert = parse.GetValue(bootstrapCert),
+                WebhookServiceName = parse.GetValue(serviceName)!,
+                WebhookServiceNamespace = parse.GetValue(serviceNamespace),
+                WebhookCertSecret = parse.GetValue(certSecret)!,
+                MutatingWebhookConfiguration = parse.GetValue(mutatingConfiguration)!,
+                ValidatingWebhookConfiguration = parse.GetValue(validatingConfiguration)!,
                 RecommendationInterval = parse.GetValue(interval)!,
                 Namespaces = parse.GetValue(namespaces) ?? [],
                 MaxConcurrentReconciles = parse.GetValue(workers),

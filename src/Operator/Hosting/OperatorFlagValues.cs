@@ -17,6 +17,19 @@ public sealed record OperatorFlagValues
 
     public string WebhookCertDir { get; init; } = OperatorDefaults.WebhookCertDir;
 
+    public bool WebhookBootstrapCert { get; init; }
+
+    public string WebhookServiceName { get; init; } = Certificates.WebhookCertificateDefaults.ServiceName;
+
+    /// <summary>Null for the pod's own namespace.</summary>
+    public string? WebhookServiceNamespace { get; init; }
+
+    public string WebhookCertSecret { get; init; } = Certificates.WebhookCertificateDefaults.SecretName;
+
+    public string MutatingWebhookConfiguration { get; init; } = Certificates.WebhookCertificateDefaults.MutatingWebhookConfiguration;
+
+    public string ValidatingWebhookConfiguration { get; init; } = Certificates.WebhookCertificateDefaults.ValidatingWebhookConfiguration;
+
     public string RecommendationInterval { get; init; } = OperatorDefaults.RecommendationInterval;
 
     public IReadOnlyList<string> Namespaces { get; init; } = [];

@@ -41,10 +41,12 @@ public static class OperatorHost
             .AddRightSizerMetrics();
         if (options.WebhookBindAddress is not null)
         {
+            builder.Services.AddRightSizerWebhookBootstrap(options);
             builder.Services.AddRightSizerWebhooks(webhooks => webhooks.CertDirectory = options.WebhookCertDir);
         }
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => endpoints.LogBound(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OperatorHost).FullName!)));
         app.MapRightSizerProbes();
         if (options.WebhookBindAddress is not null)
         {
@@ -79,6 +81,8 @@ public static class OperatorHost
     private static void AddRightSizerLogging(this ILoggingBuilder logging, LogFormat format)
     {
         logging.ClearProviders();
+        // ASP.NET Core logs every request at Information: six lines per probe, every few seconds, drowning the operator's own.
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         if (format == LogFormat.Json)
         {
             logging.AddJsonConsole(json =>

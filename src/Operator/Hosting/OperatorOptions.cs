@@ -1,3 +1,4 @@
+using RightSizer.Operator.Hosting.Certificates;
 using RightSizer.Recommender.Prometheus;
 
 namespace RightSizer.Operator.Hosting;
@@ -25,6 +26,9 @@ public sealed record OperatorOptions
     public BindAddress? WebhookBindAddress { get; init; }
 
     public string WebhookCertDir { get; init; } = OperatorDefaults.WebhookCertDir;
+
+    /// <summary>The bootstrap certificate's settings; null when the certificate comes from a mounted Secret.</summary>
+    public WebhookCertificateOptions? WebhookBootstrap { get; init; }
 
     public required PrometheusClientOptions Prometheus { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RightSizer.Api.Units;
+using RightSizer.Operator.Hosting.Certificates;
 using RightSizer.Recommender.Prometheus;
 
 namespace RightSizer.Operator.Hosting;
@@ -50,6 +51,8 @@ public static partial class OperatorOptionsValidator
             errors.Add("--webhook-cert-dir: must not be empty");
         }
 
+        var bootstrap = flags.WebhookBootstrapCert ? Bootstrap(flags, environment, errors) : null;
+
         var interval = TimeSpan.Zero;
         var minimum = PromDuration.Parse(OperatorDefaults.MinRecommendationInterval);
         if (!PromDuration.TryParse(flags.RecommendationInterval, out interval, out var durationError))
@@ -97,17 +100,59 @@ public static partial class OperatorOptionsValidator
             Kubeconfig = flags.Kubeconfig,
             LeaderElect = flags.LeaderElect,
             LeaderElectionNamespace = leaseNamespace ?? "default",
-            Identity = environment.PodName,
+            Identity = environment.Identity,
             MetricsBindAddress = metrics,
             HealthProbeBindAddress = probes,
             WebhookBindAddress = webhooks,
             WebhookCertDir = flags.WebhookCertDir,
+            WebhookBootstrap = bootstrap,
             Prometheus = prometheus!,
             RecommendationInterval = interval,
             Namespaces = [.. flags.Namespaces.Distinct(StringComparer.Ordinal)],
             MaxConcurrentReconciles = flags.MaxConcurrentReconciles,
             LogFormat = format!.Value,
         }, errors);
+    }
+
+    private static WebhookCertificateOptions Bootstrap(OperatorFlagValues flags, HostEnvironment environment, List<string> errors)
+    {
+        if (flags.WebhookBindAddress == "0")
+        {
+            errors.Add("--webhook-bootstrap-cert: needs the webhook server, but --webhook-bind-address is 0");
+        }
+
+        var ns = flags.WebhookServiceNamespace ?? environment.PodNamespace ?? WebhookCertificateDefaults.Namespace;
+        if (!IsDnsLabel(ns))
+        {
+            errors.Add($"--webhook-service-namespace '{ns}': not a valid namespace name");
+        }
+
+        if (!IsDnsLabel(flags.WebhookServiceName))
+        {
+            errors.Add($"--webhook-service-name '{flags.WebhookServiceName}': not a valid Service name");
+        }
+
+        foreach (var (flag, name) in new[]
+        {
+            ("--webhook-cert-secret", flags.WebhookCertSecret),
+            ("--mutating-webhook-configuration", flags.MutatingWebhookConfiguration),
+            ("--validating-webhook-configuration", flags.ValidatingWebhookConfiguration),
+        })
+        {
+            if (!IsDnsSubdomain(name))
+            {
+                errors.Add($"{flag} '{name}': not a valid object name");
+            }
+        }
+
+        return new WebhookCertificateOptions
+        {
+            ServiceName = flags.WebhookServiceName,
+            Namespace = ns,
+            SecretName = flags.WebhookCertSecret,
+            MutatingWebhookConfiguration = flags.MutatingWebhookConfiguration,
+            ValidatingWebhookConfiguration = flags.ValidatingWebhookConfiguration,
+        };
     }
 
     private static BindAddress? Address(string flag, string text, List<string> errors)
@@ -122,6 +167,8 @@ public static partial class OperatorOptionsValidator
     }
 
     private static bool IsDnsLabel(string text) => text.Length <= 63 && DnsLabel().IsMatch(text);
+
+    private static bool IsDnsSubdomain(string text) => text.Length <= 253 && text.Split('.').All(IsDnsLabel);
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabel();

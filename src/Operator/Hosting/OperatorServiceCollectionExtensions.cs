@@ -1,6 +1,7 @@
 using k8s;
 using k8s.LeaderElection.ResourceLock;
 using OpenTelemetry.Metrics;
+using RightSizer.Operator.Hosting.Certificates;
 using RightSizer.Operator.Reconcilers;
 using RightSizer.Operator.Runtime;
 using RightSizer.Operator.Updater;
@@ -8,6 +9,7 @@ using RightSizer.Recommender.Engine;
 using RightSizer.Recommender.History;
 using RightSizer.Recommender.Model;
 using RightSizer.Recommender.Prometheus;
+using RightSizer.Webhooks.Tls;
 
 namespace RightSizer.Operator.Hosting;
 
@@ -85,6 +87,37 @@ public static class OperatorServiceCollectionExtensions
             options.Identity,
             sp.GetRequiredService<ILogger<EventRecorder>>()));
         services.AddSingleton<MemoryPolicyReconciler>();
+        return services;
+    }
+
+    /// <summary>
+    /// With <c>--webhook-bootstrap-cert</c>, the certificates made and kept in a Secret; registered before the
+    /// webhooks so the certificate directory exists when the serving certificate starts watching it.
+    /// </summary>
+    public static IServiceCollection AddRightSizerWebhookBootstrap(this IServiceCollection services, OperatorOptions options)
+    {
+        if (options.WebhookBootstrap is not { } bootstrap)
+        {
+            return services;
+        }
+
+        services.AddSingleton(bootstrap);
+        services.AddSingleton(sp => new CertificateSecretStore(
+            sp.GetRequiredService<IKubernetes>(),
+            bootstrap.Namespace,
+            bootstrap.SecretName,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CertificateSecretStore>>()));
+        services.AddSingleton<CaBundleInjector>();
+        services.AddHostedService(sp => new WebhookCertificateBootstrap(
+            sp.GetRequiredService<CertificateSecretStore>(),
+            sp.GetRequiredService<CaBundleInjector>(),
+            sp.GetRequiredService<ServingCertificate>(),
+            bootstrap,
+            options.WebhookCertDir,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Random>(),
+            sp.GetRequiredService<ILogger<WebhookCertificateBootstrap>>()));
         return services;
     }
 

@@ -54,5 +54,5 @@ public sealed class StatusWriter(IKubernetes client)
 
     /// <summary>Equal as the API server would store them.</summary>
     public static bool Same(V1alpha1MemoryPolicyStatus? a, V1alpha1MemoryPolicyStatus? b) =>
-        KubernetesJson.Serialize(a) == KubernetesJson.Serialize(b);
+        a is null || b is null ? a is null && b is null : KubernetesJson.Serialize(a) == KubernetesJson.Serialize(b);
 }

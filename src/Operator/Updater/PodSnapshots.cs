@@ -14,10 +14,13 @@ public static class PodSnapshots
         var containers = (pod.Spec?.Containers ?? []).Select(c =>
         {
             var status = statuses.FirstOrDefault(s => s.Name == c.Name);
-            var limit = PodResources.MemoryLimit(c);
+            // What the container runs with: after a resize the spec holds the desired values at once, deferred or
+            // infeasible or not; status.containerStatuses[].resources (1.33+) holds what the kubelet actuated.
+            var running = status?.Resources ?? c.Resources;
+            var limit = PodResources.MemoryOf(running?.Limits);
             var oom = status?.LastState?.Terminated?.Reason == "OOMKilled" ? limit : null;
             var restart = c.ResizePolicy?.Any(p => p.ResourceName == "memory" && p.RestartPolicy == "RestartContainer") == true;
-            return new ContainerState(c.Name, PodResources.MemoryRequest(c), limit, restart, oom);
+            return new ContainerState(c.Name, PodResources.MemoryOf(running?.Requests), limit, restart, oom);
         }).ToList();
 
         return new PodSnapshot(

@@ -38,7 +38,7 @@ public sealed class WebhookEndToEndTests
         var webhook = await StartWebhookAsync(certDirectory, cache);
         Volatile.Write(ref port, new Uri(webhook.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port);
         var kubectl = new Kubectl(server);
-        var crd = await kubectl.RunWithInputAsync(CrdAsTheServerAcceptsIt(), "apply", "-f", "-");
+        var crd = await kubectl.RunAsync("apply", "-f", RepositoryRoot.File("config", "crds", "rightsizer.io_memorypolicies.yaml"));
         var registered = await kubectl.RunWithInputAsync(WebhookConfigurations(authority.CertificatePem), "apply", "-f", "-");
         var ns = await kubectl.RunWithInputAsync("{apiVersion: v1, kind: Namespace, metadata: {name: shop}}", "apply", "-f", "-");
         var policy = await kubectl.RunWithInputAsync("""
@@ -97,12 +97,6 @@ public sealed class WebhookEndToEndTests
             Assert.That(whileStopped.StdOut, Does.Contain("pod/p2 created"), whileStopped.ToString());
         });
     }
-
-    // The committed CRD describes the root metadata, which the API server refuses ("must not specify anything other
-    // than name and generateName"); until the generator stops emitting it, the description is dropped here.
-    private static string CrdAsTheServerAcceptsIt() =>
-        File.ReadAllText(RepositoryRoot.File("config", "crds", "rightsizer.io_memorypolicies.yaml"))
-            .Replace("          metadata:\n            description: Standard object metadata.\n", "          metadata:\n", StringComparison.Ordinal);
 
     // config/webhook as committed, with the CA in both caBundles (what cert-manager's injector or an admin adds).
     private static string WebhookConfigurations(string caPem)

@@ -23,6 +23,10 @@ public sealed class OperatorOptionsValidatorTests
         Row("Validate_BadNamespace_Rejected", new OperatorFlagValues { Namespaces = ["ok", "Not-OK"] }, InCluster, "--namespace 'Not-OK': not a valid namespace name"),
         Row("Validate_ZeroWorkers_Rejected", new OperatorFlagValues { MaxConcurrentReconciles = 0 }, InCluster, "--max-concurrent-reconciles '0': must be from 1 to 64"),
         Row("Validate_UnknownLogFormat_Rejected", new OperatorFlagValues { LogFormat = "xml" }, InCluster, "--log-format 'xml': one of json, text"),
+        Row("Validate_BootstrapCertWithoutWebhooks_Rejected", new OperatorFlagValues { WebhookBootstrapCert = true, WebhookBindAddress = "0" }, InCluster, "--webhook-bootstrap-cert: needs the webhook server, but --webhook-bind-address is 0"),
+        Row("Validate_BootstrapBadServiceName_Rejected", new OperatorFlagValues { WebhookBootstrapCert = true, WebhookServiceName = "Web.Hook" }, InCluster, "--webhook-service-name 'Web.Hook': not a valid Service name"),
+        Row("Validate_BootstrapBadSecretName_Rejected", new OperatorFlagValues { WebhookBootstrapCert = true, WebhookCertSecret = "certs/x" }, InCluster, "--webhook-cert-secret 'certs/x': not a valid object name"),
+        Row("Validate_BootstrapBadNamespace_Rejected", new OperatorFlagValues { WebhookBootstrapCert = true, WebhookServiceNamespace = "NS" }, InCluster, "--webhook-service-namespace 'NS': not a valid namespace name"),
     ];
 
     [TestCaseSource(nameof(Invalid))]
@@ -32,6 +36,23 @@ public sealed class OperatorOptionsValidatorTests
 
         Assert.That(options, Is.Null);
         Assert.That(errors, Is.EqualTo(new[] { error }));
+    }
+
+    [Test]
+    public void Validate_BootstrapCertInCluster_ServiceInThePodsNamespace()
+    {
+        var (options, errors) = OperatorOptionsValidator.Validate(new OperatorFlagValues { WebhookBootstrapCert = true }, Prometheus, new HostEnvironment(true, "ops", "pod"), _ => false);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(options!.WebhookBootstrap, Is.EqualTo(new Operator.Hosting.Certificates.WebhookCertificateOptions { Namespace = "ops" }));
+    }
+
+    [Test]
+    public void Validate_NoBootstrapCert_NoBootstrapOptions()
+    {
+        var (options, _) = OperatorOptionsValidator.Validate(new OperatorFlagValues(), Prometheus, InCluster, _ => false);
+
+        Assert.That(options!.WebhookBootstrap, Is.Null);
     }
 
     [Test]

@@ -86,4 +86,28 @@ public sealed class ClientFlowTests
         Assert.That(recovered.Items, Is.Empty);
         Assert.That(server.Requests, Has.Exactly(2).EqualTo(new ApiRequestRecord("list", "", "pods", "", "default")));
     }
+
+    [Test]
+    public async Task RequestsBy_AddedUserToken_OnlyThatUsersRequests()
+    {
+        await using var server = await LocalKubeApiServer.StartAsync(new LocalKubeApiServerOptions { SimulateNodes = false });
+        const string user = "system:serviceaccount:rightsizer-system:rightsizer-controller-manager";
+        var operatorClient = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(server.AddUser(user)));
+        await server.CreateClient().CoreV1.ListNamespacedConfigMapAsync("default");
+
+        await operatorClient.CoreV1.ListNamespacedPodAsync("kube-system");
+
+        Assert.That(server.RequestsBy(user), Is.EqualTo(new[] { new ApiRequestRecord("list", "", "pods", "", "kube-system") }));
+        Assert.That(server.Requests, Has.Exactly(1).EqualTo(new ApiRequestRecord("list", "", "configmaps", "", "default")), "the administrator's requests are still recorded");
+    }
+
+    [Test]
+    public async Task GetCode_KubernetesClient_VersionOfTheServer()
+    {
+        await using var server = await LocalKubeApiServer.StartAsync(new LocalKubeApiServerOptions { Version = "1.32", SimulateNodes = false });
+
+        var version = await server.CreateClient().Version.GetCodeAsync();
+
+        Assert.That((version.Major, version.Minor, version.GitVersion), Is.EqualTo(("1", "32", "v1.32.0")));
+    }
 }

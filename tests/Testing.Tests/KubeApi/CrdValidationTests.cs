@@ -63,13 +63,11 @@ public sealed class CrdValidationTests
     {
         await using var server = await LocalKubeApiServer.StartAsync();
         var kubectl = new Kubectl(server);
-        var directory = Directory.CreateTempSubdirectory("crd-").FullName;
 
-        await kubectl.RunAsync("apply", "-f", CrdFixtures.WriteQuotedCrd(directory));
+        await kubectl.RunAsync("apply", "-f", CrdFixtures.CommittedCrd);
         var established = await kubectl.RunAsync("wait", "--for=condition=Established", "crd/memorypolicies.rightsizer.io", "--timeout=20s");
 
         Assert.That(established.StdOut, Does.Contain("customresourcedefinition.apiextensions.k8s.io/memorypolicies.rightsizer.io condition met"), established.ToString());
-        Directory.Delete(directory, recursive: true);
     }
 
     private static async Task<KubectlResult> ApplyAsync(string yaml)

@@ -28,7 +28,7 @@ public sealed class CustomResourceFlowTests
         _server = await LocalKubeApiServer.StartAsync();
         _kubectl = new Kubectl(_server);
         _directory = Directory.CreateTempSubdirectory("crd-flow-").FullName;
-        var crd = await _kubectl.RunAsync("apply", "-f", CrdFixtures.WriteQuotedCrd(_directory));
+        var crd = await _kubectl.RunAsync("apply", "-f", CrdFixtures.CommittedCrd);
         Assert.That(crd.StdOut, Does.Contain("customresourcedefinition.apiextensions.k8s.io/memorypolicies.rightsizer.io created"), crd.ToString());
     }
 
@@ -172,4 +172,117 @@ public sealed class CustomResourceFlowTests
         Assert.That(timedOut.ExitCode, Is.EqualTo(1), timedOut.ToString());
         Assert.That(met.StdOut, Does.Contain("memorypolicy.rightsizer.io/web condition met"), met.ToString());
     }
+
+    [Test]
+    public async Task Describe_PolicyWithEvents_OwnEventsListed()
+    {
+        await _kubectl.RunAsync("apply", "-f", CrdFixtures.Write(_directory, "mp.yaml", Policy));
+        var uid = (await _kubectl.RunAsync("get", "mp", "web", "-o", "jsonpath={.metadata.uid}")).StdOut;
+        var events = await _kubectl.RunWithInputAsync(Events(uid), "create", "-f", "-");
+
+        var described = await _kubectl.RunAsync("describe", "memorypolicy", "web");
+
+        Assert.That(events.ExitCode, Is.Zero, events.ToString());
+        Assert.That(described.ExitCode, Is.Zero, described.ToString());
+        Assert.That(described.StdOut, Does.Match(@"Kind:\s+MemoryPolicy"));
+        Assert.That(described.StdOut, Does.Match(@"Events:\s+Type\s+Reason\s+Age\s+From\s+Message"));
+        Assert.That(described.StdOut, Does.Match(@"Normal\s+Recommended\s+\S+\s+rightsizer\s+container app: request 96Mi"));
+        Assert.That(described.StdOut, Does.Not.Contain("policy api"), "the field selector on involvedObject leaves out another policy's events");
+        Assert.That(described.StdOut, Does.Not.Contain("other policy"), "events of a namesake in another namespace are not listed");
+        Assert.That(_server.Requests, Has.Some.EqualTo(new ApiRequestRecord("list", "", "events", "", "default")));
+    }
+
+    [Test]
+    public async Task DeleteWait_Finalizer_WaitsUntilFinalizerRemoved()
+    {
+        await _kubectl.RunAsync("apply", "-f", CrdFixtures.Write(_directory, "mp.yaml", Policy));
+        await _kubectl.RunAsync("patch", "mp", "web", "--type=merge", "-p", "{\"metadata\":{\"finalizers\":[\"rightsizer.io/cleanup\"]}}");
+
+        var deleting = _kubectl.RunAsync("delete", "mp", "web", "--wait", "--timeout=60s");
+        var marked = await _kubectl.RunAsync("wait", "--for=jsonpath={.metadata.deletionTimestamp}", "mp/web", "--timeout=30s");
+        var stillWaiting = !deleting.IsCompleted;
+        var released = await _kubectl.RunAsync("patch", "mp", "web", "--type=json", "-p", "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]");
+        var deleted = await deleting;
+        var get = await _kubectl.RunAsync("get", "mp", "web");
+
+        Assert.That(marked.ExitCode, Is.Zero, marked.ToString());
+        Assert.That(stillWaiting, Is.True, "kubectl delete --wait returns only once the object is gone");
+        Assert.That(released.ExitCode, Is.Zero, released.ToString());
+        Assert.That(deleted.ExitCode, Is.Zero, deleted.ToString());
+        Assert.That(deleted.StdOut, Does.Contain("memorypolicy.rightsizer.io \"web\" deleted"));
+        Assert.That(get.StdErr, Does.Contain("memorypolicies.rightsizer.io \"web\" not found"));
+    }
+
+    [Test]
+    public async Task DeleteWait_NoFinalizer_ReturnsWhenGone()
+    {
+        await _kubectl.RunAsync("apply", "-f", CrdFixtures.Write(_directory, "mp.yaml", Policy));
+
+        var deleted = await _kubectl.RunAsync("delete", "mp", "web", "--wait", "--timeout=30s");
+        var list = await _kubectl.RunAsync("get", "mp", "-o", "name");
+
+        Assert.That(deleted.ExitCode, Is.Zero, deleted.ToString());
+        Assert.That(deleted.StdOut, Does.Contain("memorypolicy.rightsizer.io \"web\" deleted"));
+        Assert.That(list.StdOut, Is.Empty);
+    }
+
+    [Test]
+    public async Task GetYaml_SingleObject_ServerFieldsAndDefaults()
+    {
+        await _kubectl.RunAsync("apply", "-f", CrdFixtures.Write(_directory, "mp.yaml", Policy));
+
+        var yaml = await _kubectl.RunAsync("get", "mp", "web", "-o", "yaml");
+
+        Assert.That(yaml.ExitCode, Is.Zero, yaml.ToString());
+        Assert.That(yaml.StdOut, Does.StartWith("apiVersion: rightsizer.io/v1alpha1\n"));
+        Assert.That(yaml.StdOut, Does.Contain("\nkind: MemoryPolicy\n"));
+        Assert.That(yaml.StdOut, Does.Match(@"\n  uid: [0-9a-f-]{36}\n"));
+        Assert.That(yaml.StdOut, Does.Match(@"\n  resourceVersion: ""\d+""\n"));
+        Assert.That(yaml.StdOut, Does.Contain("\n  namespace: default\n"));
+        Assert.That(yaml.StdOut, Does.Contain("\n  mode: \"Off\"\n"), "Off is quoted, as YAML 1.1 would read it as a boolean otherwise");
+        Assert.That(yaml.StdOut, Does.Contain("kubectl.kubernetes.io/last-applied-configuration"));
+    }
+
+    /// <summary>Three core/v1 Events as the operator's recorder writes them: about this policy, another policy and a namesake elsewhere.</summary>
+    private static string Events(string uid) => $$"""
+        apiVersion: v1
+        kind: Event
+        metadata: {name: web.1, namespace: default}
+        involvedObject: {apiVersion: rightsizer.io/v1alpha1, kind: MemoryPolicy, name: web, namespace: default, uid: {{uid}}}
+        reason: Recommended
+        message: "container app: request 96Mi"
+        type: Normal
+        source: {component: rightsizer}
+        count: 1
+        firstTimestamp: "2026-01-01T00:00:00Z"
+        lastTimestamp: "2026-01-01T00:00:00Z"
+        ---
+        apiVersion: v1
+        kind: Event
+        metadata: {name: api.1, namespace: default}
+        involvedObject: {apiVersion: rightsizer.io/v1alpha1, kind: MemoryPolicy, name: api, namespace: default, uid: 00000000-0000-4000-8000-000000000001}
+        reason: Recommended
+        message: policy api
+        type: Normal
+        source: {component: rightsizer}
+        count: 1
+        firstTimestamp: "2026-01-01T00:00:00Z"
+        lastTimestamp: "2026-01-01T00:00:00Z"
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: other}
+        ---
+        apiVersion: v1
+        kind: Event
+        metadata: {name: web.2, namespace: other}
+        involvedObject: {apiVersion: rightsizer.io/v1alpha1, kind: MemoryPolicy, name: web, namespace: other, uid: 00000000-0000-4000-8000-000000000000}
+        reason: Recommended
+        message: other policy
+        type: Normal
+        source: {component: rightsizer}
+        count: 1
+        firstTimestamp: "2026-01-01T00:00:00Z"
+        lastTimestamp: "2026-01-01T00:00:00Z"
+        """;
 }

@@ -2,7 +2,7 @@ using RightSizer.Testing.KubeApi;
 
 namespace RightSizer.Testing.Tests.KubeApi;
 
-/// <summary>kubectl drain evicts through pods/eviction, so a PodDisruptionBudget blocks it until it allows disruptions.</summary>
+/// <summary>kubectl drain evicts through pods/eviction, so a PodDisruptionBudget blocks it until the disruption controller finds it allows one.</summary>
 public sealed class DrainFlowTests
 {
     private const string Pods = """
@@ -31,25 +31,21 @@ public sealed class DrainFlowTests
         var kubectl = new Kubectl(server);
         await kubectl.RunWithInputAsync(Pods, "create", "-f", "-");
         await kubectl.RunAsync("wait", "--for=condition=Ready", "pod/web-1", "--timeout=30s");
-        await SetDisruptionsAllowedAsync(kubectl, 0);
+        var none = await kubectl.RunAsync("wait", "--for=jsonpath={.status.currentHealthy}=1", "pdb/web-pdb", "--timeout=30s");
 
         var blocked = await kubectl.RunAsync("drain", "node-1", "--ignore-daemonsets", "--timeout=8s");
-        await SetDisruptionsAllowedAsync(kubectl, 1);
+        await kubectl.RunAsync("patch", "pdb", "web-pdb", "--type=merge", "-p", "{\"spec\":{\"minAvailable\":0}}");
+        var one = await kubectl.RunAsync("wait", "--for=jsonpath={.status.disruptionsAllowed}=1", "pdb/web-pdb", "--timeout=30s");
         var drained = await kubectl.RunAsync("drain", "node-1", "--ignore-daemonsets", "--timeout=30s");
 
+        Assert.That(none.ExitCode, Is.Zero, none.ToString());
+        Assert.That(one.ExitCode, Is.Zero, one.ToString());
         Assert.That(blocked.ExitCode, Is.EqualTo(1), blocked.ToString());
         Assert.That(blocked.StdErr, Does.Contain("Cannot evict pod as it would violate the pod's disruption budget."));
         Assert.That(drained.ExitCode, Is.Zero, drained.ToString());
         Assert.That(drained.StdOut, Does.Contain("pod/web-1 evicted"));
         Assert.That(drained.StdOut, Does.Contain("node/node-1 drained"));
         Assert.That(server.Requests, Has.Some.EqualTo(new ApiRequestRecord("create", "", "pods", "eviction", "default")));
-    }
-
-    /// <summary>Stands in for the disruption controller: the budget's status as it would compute it for one healthy pod.</summary>
-    private static async Task SetDisruptionsAllowedAsync(Kubectl kubectl, int allowed)
-    {
-        var status = $$$"""{"status":{"observedGeneration":1,"disruptionsAllowed":{{{allowed}}},"currentHealthy":1,"desiredHealthy":{{{1 - allowed}}},"expectedPods":1}}""";
-        var result = await kubectl.RunAsync("patch", "pdb", "web-pdb", "--subresource=status", "--type=merge", "-p", status);
-        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(server.Evictions.Select(e => (e.Pod, e.Code)).Distinct(), Is.EqualTo(new[] { ("web-1", 429), ("web-1", 201) }), "refused, then evicted");
     }
 }

@@ -34,11 +34,13 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
     private readonly ApiServerState _state;
     private readonly ResourceWrites _writes;
     private readonly IReadOnlyList<IAsyncDisposable> _simulators;
+    private readonly CronJobController _cronJobs;
 
     private LocalKubeApiServer(
-        WebApplication app, string directory, ApiServerState state, ResourceWrites writes, NodeSimulator nodes, IReadOnlyList<IAsyncDisposable> simulators,
-        Uri baseUrl, string caPem, string kubeconfigPath)
+        WebApplication app, string directory, ApiServerState state, ResourceWrites writes, NodeSimulator nodes, CronJobController cronJobs,
+        IReadOnlyList<IAsyncDisposable> simulators, Uri baseUrl, string caPem, string kubeconfigPath)
     {
+        _cronJobs = cronJobs;
         _app = app;
         _directory = directory;
         _state = state;
@@ -62,6 +64,12 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
     /// <summary>Every resource request served, as RBAC names it.</summary>
     public IReadOnlyCollection<ApiRequestRecord> Requests => _state.Requests;
 
+    /// <summary>The resource requests sent with <paramref name="user"/>'s token (see <see cref="AddUser"/>), in order.</summary>
+    public IReadOnlyList<ApiRequestRecord> RequestsBy(string user) => _state.RequestsBy(user);
+
+    /// <summary>Every pods/eviction request answered, in order, with the pod's name and the status code.</summary>
+    public IReadOnlyList<EvictionRecord> Evictions => _state.Evictions;
+
     public NodeSimulator Nodes { get; }
 
     /// <summary>The number of watch streams open now.</summary>
@@ -76,7 +84,7 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 
         var state = new ApiServerState(options);
-        var admission = new AdmissionChain(state.Store, new HttpsWebhookCaller(options.ResolveWebhookService), () => state.NewUid().ToString());
+        var admission = new AdmissionChain(state.Store, new HttpsWebhookCaller(options.ResolveWebhookService, options.DialWebhook), () => state.NewUid().ToString());
         var writes = new ResourceWrites(state, new SemanticPatcher(), admission);
         var deletes = new ResourceDeletes(state);
         var router = new ApiRouter(state, token, writes, deletes, new EvictionHandler(state, deletes).HandleAsync);
@@ -108,9 +116,40 @@ public sealed class LocalKubeApiServer : IAsyncDisposable
         }
 
         var nodes = new NodeSimulator(state, options.SimulateNodes);
-        var simulators = new List<IAsyncDisposable> { nodes, new WorkloadSimulator(state, writes, deletes, options.SimulateControllers) };
-        return new LocalKubeApiServer(app, directory, state, writes, nodes, simulators, baseUrl, caPem, kubeconfigPath);
+        var cronJobs = new CronJobController(state, writes);
+        var controllers = new ControllerManager(state.Store, [
+            new DeploymentController(state, writes),
+            new ReplicaSetController(state, writes, deletes),
+            new StatefulSetController(state, writes, deletes),
+            new DaemonSetController(state, writes, deletes),
+            new JobController(state, writes, deletes),
+            cronJobs,
+            new DisruptionBudgetController(state),
+        ], options.SimulateControllers);
+        return new LocalKubeApiServer(app, directory, state, writes, nodes, cronJobs, [nodes, controllers], baseUrl, caPem, kubeconfigPath);
     }
+
+    /// <summary>
+    /// Gives <paramref name="user"/> (e.g. <c>system:serviceaccount:ns:name</c>) a bearer token of its own and writes a
+    /// kubeconfig that uses it; its requests are then told apart in <see cref="RequestsBy"/>. There is no authorization:
+    /// the user may do everything, and a test compares what it did with the RBAC it should have.
+    /// </summary>
+    /// <returns>The path of the user's kubeconfig.</returns>
+    public string AddUser(string user)
+    {
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        _state.Users[token] = user;
+        var path = Path.Combine(_directory, $"kubeconfig-{Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(user)).ToLowerInvariant()}");
+        File.WriteAllText(path, Kubeconfig.Render(BaseUrl, CaCertificatePem, token));
+        return path;
+    }
+
+    /// <summary>
+    /// Runs a CronJob now, as its schedule would (the CronJob controller has no clock here): creates its Job, named
+    /// <c>&lt;cronjob&gt;-&lt;minutes since the epoch&gt;</c>, and returns that name.
+    /// </summary>
+    public Task<string> TriggerCronJobAsync(string ns, string name, CancellationToken cancellationToken = default) =>
+        _cronJobs.TriggerAsync(ns, name, cancellationToken);
 
     /// <summary>A KubernetesClient configured from <see cref="KubeconfigPath"/>.</summary>
     public IKubernetes CreateClient() => new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath));

@@ -28,6 +28,13 @@ public sealed record LocalKubeApiServerOptions
     public Func<string, string, int, string, Uri> ResolveWebhookService { get; init; } =
         (ns, name, port, path) => new Uri($"https://{name}.{ns}.svc:{port}{path}");
 
+    /// <summary>
+    /// Where a webhook call's TCP connection goes, given the URL's host and port; null (or a null answer) dials the
+    /// host. The URL and the TLS server name stay as resolved, as when the real API server dials a Service's endpoint
+    /// and verifies <c>name.namespace.svc</c>, so a test can serve a certificate made for the in-cluster name.
+    /// </summary>
+    public Func<System.Net.DnsEndPoint, System.Net.EndPoint?>? DialWebhook { get; init; }
+
     /// <summary>How often a watch that allows bookmarks gets one (the real server: about a minute).</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromMinutes(1);
 }

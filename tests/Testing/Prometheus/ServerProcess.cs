@@ -6,8 +6,8 @@ using System.Text;
 namespace RightSizer.Testing.Prometheus;
 
 /// <summary>
-/// A server program a fixture starts (Prometheus, VictoriaMetrics): its output kept for error messages, polled over
-/// HTTP until it answers as expected, killed with its children on dispose.
+/// A server program a fixture starts (Prometheus, VictoriaMetrics, the operator): its output kept for error messages
+/// and for lines a test waits on, polled over HTTP until it answers as expected, killed with its children on dispose.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -27,12 +27,24 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
     }
 
-    public static ServerProcess Start(string binary, string name, IEnumerable<string> arguments)
+    /// <summary>Everything the program wrote to stdout and stderr so far, one line each.</summary>
+    public string Output => Log();
+
+    public bool HasExited => _process.HasExited;
+
+    public int Id => _process.Id;
+
+    public static ServerProcess Start(string binary, string name, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(binary) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
 
         return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"{binary} did not start"), name);
@@ -82,6 +94,43 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"{_name} did not answer {url} as expected within {ReadyDeadline.TotalSeconds:0}s:\n{Log()}");
+    }
+
+    /// <summary>The first output line <paramref name="match"/> accepts, waiting for it until the deadline or the program's exit.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var elapsed = Stopwatch.StartNew();
+        while (true)
+        {
+            var exited = _process.HasExited;
+            if (Log().Split('\n').FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
+            if (exited)
+            {
+                throw new InvalidOperationException($"{_name} exited with code {_process.ExitCode} before writing the line waited for:\n{Log()}");
+            }
+
+            if (elapsed.Elapsed > deadline)
+            {
+                throw new TimeoutException($"{_name} did not write the line waited for within {deadline.TotalSeconds:0}s:\n{Log()}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+    }
+
+    /// <summary>Kills the program at once (SIGKILL, no shutdown) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

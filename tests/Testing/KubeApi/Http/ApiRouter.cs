@@ -5,7 +5,8 @@ using RightSizer.Testing.KubeApi.Semantics.Errors;
 namespace RightSizer.Testing.KubeApi.Http;
 
 /// <summary>
-/// The one request handler: bearer-token authentication, injected faults, the request record, then version, discovery,
+/// The one request handler: bearer-token authentication (the administrator's token or one of <see cref="ApiServerState.Users"/>),
+/// injected faults, the request record, then version, discovery,
 /// OpenAPI or a resource verb. Errors become Status bodies.
 /// </summary>
 public sealed class ApiRouter
@@ -39,20 +40,18 @@ public sealed class ApiRouter
             }
 
             var path = context.Request.Path.Value ?? "/";
-            if (path is "/version" or "/healthz" or "/livez" or "/readyz")
+            // KubernetesClient asks for /version/ (its generated path ends in a slash); the real server answers both.
+            if (path is "/version" or "/version/" or "/healthz" or "/livez" or "/readyz")
             {
                 await ServePublicAsync(context, path);
                 return;
             }
 
-            if (context.Request.Headers.Authorization.ToString() != "Bearer " + _token)
-            {
-                throw new ApiStatusException(ServerErrors.Unauthorized());
-            }
-
+            var user = Authenticate(context.Request.Headers.Authorization.ToString())
+                ?? throw new ApiStatusException(ServerErrors.Unauthorized());
             if (!await ServeDiscoveryAsync(context, path))
             {
-                await ServeResourceAsync(context, path);
+                await ServeResourceAsync(context, path, user);
             }
         }
         catch (ApiStatusException e) when (!context.Response.HasStarted)
@@ -72,7 +71,7 @@ public sealed class ApiRouter
 
     private async Task ServePublicAsync(HttpContext context, string path)
     {
-        if (path != "/version")
+        if (path.TrimEnd('/') != "/version")
         {
             context.Response.ContentType = "text/plain";
             await context.Response.WriteAsync("ok", context.RequestAborted);
@@ -123,7 +122,19 @@ public sealed class ApiRouter
         return true;
     }
 
-    private async Task ServeResourceAsync(HttpContext context, string path)
+    private string? Authenticate(string authorization)
+    {
+        const string bearer = "Bearer ";
+        if (!authorization.StartsWith(bearer, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var token = authorization[bearer.Length..];
+        return token == _token ? ApiServerState.AdministratorName : _state.Users.GetValueOrDefault(token);
+    }
+
+    private async Task ServeResourceAsync(HttpContext context, string path, string user)
     {
         var target = ApiPath.Parse(path, _state.Catalog) ?? throw new ApiStatusException(ServerErrors.NotFoundPath());
         var watch = context.Request.Query["watch"] is var w && (w == "true" || w == "1");
@@ -138,7 +149,7 @@ public sealed class ApiRouter
             ("DELETE", false) => "delete",
             _ => throw new ApiStatusException(ServerErrors.MethodNotSupported(target.Type.Resource, context.Request.Method)),
         };
-        _state.Record(new ApiRequestRecord(verb, target.Type.Group, target.Type.Plural, target.Subresource, target.Namespace));
+        _state.Record(user, new ApiRequestRecord(verb, target.Type.Group, target.Type.Plural, target.Subresource, target.Namespace));
         if (_state.Faults.TakeFailure(verb, target.Type.Plural) is { } failure)
         {
             throw new ApiStatusException(failure);

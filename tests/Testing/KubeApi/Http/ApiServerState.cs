@@ -9,8 +9,9 @@ namespace RightSizer.Testing.KubeApi.Http;
 public sealed class ApiServerState
 {
     private readonly Lock _gate = new();
-    private readonly List<ApiRequestRecord> _requests = [];
+    private readonly List<(string User, ApiRequestRecord Request)> _requests = [];
     private readonly Random _random;
+    private readonly List<EvictionRecord> _evictions = [];
 
     public ApiServerState(LocalKubeApiServerOptions options)
     {
@@ -19,13 +20,20 @@ public sealed class ApiServerState
         _random = options.Random ?? new Random();
         Store = new ObjectStore(options.WatchHistory);
         Tables = new TableBuilder(Time);
+        Catalog = new ResourceCatalog(Minor);
     }
+
+    /// <summary>The user name the server's own kubeconfig authenticates as.</summary>
+    public const string AdministratorName = "kubernetes-admin";
 
     public LocalKubeApiServerOptions Options { get; }
 
+    /// <summary>Further users by bearer token (see <see cref="LocalKubeApiServer.AddUser"/>).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> Users { get; } = new(StringComparer.Ordinal);
+
     public TimeProvider Time { get; }
 
-    public ResourceCatalog Catalog { get; } = new();
+    public ResourceCatalog Catalog { get; }
 
     public ObjectStore Store { get; }
 
@@ -45,16 +53,25 @@ public sealed class ApiServerState
         {
             lock (_gate)
             {
-                return [.. _requests];
+                return [.. _requests.Select(r => r.Request)];
             }
         }
     }
 
-    public void Record(ApiRequestRecord record)
+    /// <summary>The requests one user sent, in order.</summary>
+    public IReadOnlyList<ApiRequestRecord> RequestsBy(string user)
     {
         lock (_gate)
         {
-            _requests.Add(record);
+            return [.. _requests.Where(r => r.User == user).Select(r => r.Request)];
+        }
+    }
+
+    public void Record(string user, ApiRequestRecord record)
+    {
+        lock (_gate)
+        {
+            _requests.Add((user, record));
         }
     }
 
@@ -78,6 +95,26 @@ public sealed class ApiServerState
         lock (_gate)
         {
             return string.Concat(Enumerable.Range(0, 5).Select(_ => alphabet[_random.Next(alphabet.Length)]));
+        }
+    }
+
+    /// <summary>Every eviction answered, in order, with the pod's name (the request record names resources, not objects).</summary>
+    public IReadOnlyList<EvictionRecord> Evictions
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _evictions];
+            }
+        }
+    }
+
+    public void RecordEviction(EvictionRecord record)
+    {
+        lock (_gate)
+        {
+            _evictions.Add(record);
         }
     }
 }

@@ -25,6 +25,20 @@ public sealed class EvictionHandler
 
     public async Task HandleAsync(HttpContext context, ApiPath path)
     {
+        try
+        {
+            await EvictAsync(context, path);
+            _state.RecordEviction(new EvictionRecord(path.Namespace, path.Name, 201));
+        }
+        catch (ApiStatusException e)
+        {
+            _state.RecordEviction(new EvictionRecord(path.Namespace, path.Name, e.Status.Code));
+            throw;
+        }
+    }
+
+    private async Task EvictAsync(HttpContext context, ApiPath path)
+    {
         if (await RequestBody.ReadAsync(context) is not JsonObject eviction)
         {
             throw new ApiStatusException(StatusErrors.BadRequest("the request body must be an Eviction"));

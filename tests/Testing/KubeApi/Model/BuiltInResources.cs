@@ -1,3 +1,5 @@
+using RightSizer.Testing.KubeApi.Semantics.Pods;
+
 namespace RightSizer.Testing.KubeApi.Model;
 
 /// <summary>The built-in kinds the project touches, with the names, short names and subresources a real 1.33 server lists.</summary>
@@ -32,6 +34,14 @@ public static class BuiltInResources
         Typed("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, [], [], [], generation: false),
         Typed("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false, [], [], [], generation: false),
     ];
+
+    /// <summary>
+    /// <see cref="All"/> as a server of this minor version serves them: without <c>pods/resize</c> while
+    /// InPlacePodVerticalScaling is off by default (1.32).
+    /// </summary>
+    public static IEnumerable<ResourceType> Served(int serverMinor) => All.Select(t => t is { Group: "", Plural: "pods" } && !InPlaceResizeGate.IsOn(serverMinor)
+        ? t with { Subresources = [.. t.Subresources.Where(s => s != "resize")] }
+        : t);
 
     /// <summary>Namespaces a fresh cluster has.</summary>
     public static IReadOnlyList<string> InitialNamespaces { get; } = ["default", "kube-system", "kube-public", "kube-node-lease"];

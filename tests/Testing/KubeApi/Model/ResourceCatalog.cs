@@ -4,8 +4,14 @@ namespace RightSizer.Testing.KubeApi.Model;
 public sealed class ResourceCatalog
 {
     private readonly Lock _gate = new();
-    private readonly List<ResourceType> _types = [.. BuiltInResources.All];
+    private readonly List<ResourceType> _types;
     private long _revision;
+
+    /// <summary>The built-in resources a server of this minor version serves with its default feature gates.</summary>
+    public ResourceCatalog(int serverMinor)
+    {
+        _types = [.. BuiltInResources.Served(serverMinor)];
+    }
 
     /// <summary>Moves whenever a CRD adds or removes a resource; OpenAPI hashes derive from it.</summary>
     public long Revision

@@ -3,7 +3,7 @@ using RightSizer.Testing.KubeApi.Model;
 
 namespace RightSizer.Testing.KubeApi.Registry;
 
-/// <summary>The defaults and create-time rules of particular kinds (pod defaults and status, namespace phase and name label, CRD status) and what a stored CRD changes in the catalog.</summary>
+/// <summary>The defaults and create-time rules of particular kinds (pod and job defaults, pod status, the job selector, namespace phase and name label, CRD status) and what a stored CRD changes in the catalog.</summary>
 public static class KindRules
 {
     /// <summary>Defaulting at decode time (before admission, and again after a mutating webhook's patch).</summary>
@@ -12,6 +12,10 @@ public static class KindRules
         if (type is { Group: "", Plural: "pods" })
         {
             PodDefaults.Apply(obj);
+        }
+        else if (type is { Group: "batch", Plural: "jobs" })
+        {
+            JobDefaults.Apply(obj);
         }
     }
 
@@ -28,6 +32,9 @@ public static class KindRules
                 ObjectMeta.Of(obj)["labels"] = labels;
                 obj["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") };
                 obj["status"] = new JsonObject { ["phase"] = "Active" };
+                break;
+            case ("batch", "jobs"):
+                JobDefaults.GenerateSelector(obj);
                 break;
             case ("apiextensions.k8s.io", "customresourcedefinitions"):
                 CustomResourceDefinitions.SetAcceptedStatus(obj, now);

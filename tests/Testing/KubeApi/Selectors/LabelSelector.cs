@@ -29,6 +29,10 @@ public sealed class LabelSelector
 
     public bool Matches(JsonObject obj) => Matches(ObjectMeta.Labels(obj));
 
+    /// <summary>Matches a labels map itself (a namespace's labels as a webhook's namespaceSelector sees them).</summary>
+    public bool MatchesLabels(JsonObject? labels) =>
+        Matches(labels?.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "") ?? new Dictionary<string, string>());
+
     public static LabelSelector Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -1,17 +1,21 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using RightSizer.Api.Units;
 using RightSizer.Testing.KubeApi.Http;
 using RightSizer.Testing.KubeApi.Model;
 using RightSizer.Testing.KubeApi.Semantics.Errors;
+using RightSizer.Testing.KubeApi.Semantics.Pods;
 using RightSizer.Testing.KubeApi.Storage;
 
 namespace RightSizer.Testing.KubeApi.Simulation;
 
 /// <summary>
 /// The scheduler and the kubelets of a cluster without either (what KWOK does): pods are bound to the first Node with
-/// room for their memory requests, then reported Running and Ready with their containers' resources; graceful deletes
-/// are finished at once; an OOM kill can be injected. Without <c>SimulateNodes</c> it only adds Nodes.
+/// room for their memory requests, then reported Running and Ready with their containers' resources; in-place
+/// resizes are allocated, deferred or refused by the node's free memory and then actuated (<see cref="KubeletResize"/>),
+/// deferred ones retried whenever a pod on the node changes or goes; graceful deletes are finished at once; an OOM
+/// kill can be injected. Without <c>SimulateNodes</c> it only adds Nodes.
 /// </summary>
 public sealed class NodeSimulator : IAsyncDisposable
 {
@@ -22,6 +26,10 @@ public sealed class NodeSimulator : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _nextIp = 10;
+    private volatile bool _holdResizes;
+
+    /// <summary>The pods whose resize is Deferred now (uid → node), so that only nodes with one are searched for a retry.</summary>
+    private readonly ConcurrentDictionary<string, string> _deferred = new();
 
     internal NodeSimulator(ApiServerState state, bool enabled)
     {
@@ -86,6 +94,19 @@ public sealed class NodeSimulator : IAsyncDisposable
         status["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = now } };
     });
 
+    /// <summary>Allocated resizes stay PodResizeInProgress (as while a runtime applies them) until <see cref="ReleaseResizes"/>.</summary>
+    public void HoldResizes() => _holdResizes = true;
+
+    /// <summary>Actuates the resizes held since <see cref="HoldResizes"/> and every later one at once.</summary>
+    public void ReleaseResizes()
+    {
+        _holdResizes = false;
+        foreach (var pod in _state.Store.List(Pods, null).Items.Where(p => KubeletResize.HasCondition(p, KubeletResize.InProgressCondition)))
+        {
+            TryResize(pod);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -120,12 +141,14 @@ public sealed class NodeSimulator : IAsyncDisposable
 
     private void Handle(StoreEvent change)
     {
+        var pod = change.Object;
         if (change.Type == "DELETED")
         {
+            _deferred.TryRemove(ObjectMeta.Uid(pod), out _);
+            RetryDeferred(pod);
             return;
         }
 
-        var pod = change.Object;
         var ns = ObjectMeta.Namespace(pod);
         var name = ObjectMeta.Name(pod);
         try
@@ -145,12 +168,81 @@ public sealed class NodeSimulator : IAsyncDisposable
             {
                 Mutate(ns, name, Start);
             }
+            else if (InPlaceResizeGate.IsOn(_state.Minor) && pod["status"]?["phase"]?.ToString() == "Running")
+            {
+                TryResize(pod);
+                RetryDeferred(pod);
+            }
         }
         catch (ApiStatusException e) when (e.Status.Code is 404 or 409)
         {
             // Changed or gone meanwhile; the next event brings the new state.
         }
     }
+
+    /// <summary>Moves a running pod's resize one step, measured against the other pods allocated on its node.</summary>
+    private void TryResize(JsonObject pod)
+    {
+        if (KubeletResize.Settled(pod))
+        {
+            _deferred.TryRemove(ObjectMeta.Uid(pod), out _);
+            return;
+        }
+
+        var nodeName = pod["spec"]?["nodeName"]?.ToString();
+        var node = _state.Store.List(NodeType, null).Items.FirstOrDefault(n => ObjectMeta.Name(n) == nodeName);
+        if (node is null)
+        {
+            return;
+        }
+
+        var allocatable = Memory.TryParse(node["status"]?["allocatable"]?["memory"]?.ToString(), out var memory) ? memory : Memory.Zero;
+        var others = OnNode(nodeName!).Where(p => ObjectMeta.Uid(p) != ObjectMeta.Uid(pod)).Aggregate(Memory.Zero, (sum, p) => sum + KubeletResize.Allocated(p));
+        var now = _state.Time.GetUtcNow();
+        try
+        {
+            var stored = _state.Store.Get(Pods, ObjectMeta.Namespace(pod), ObjectMeta.Name(pod));
+            if (stored is not null && KubeletResize.Step(stored, others, allocatable, !_holdResizes, now))
+            {
+                _state.Store.Replace(Pods, stored, ObjectMeta.ResourceVersion(stored));
+                if (KubeletResize.IsDeferred(stored))
+                {
+                    _deferred[ObjectMeta.Uid(stored)] = nodeName!;
+                }
+                else
+                {
+                    _deferred.TryRemove(ObjectMeta.Uid(stored), out _);
+                }
+            }
+        }
+        catch (ApiStatusException e) when (e.Status.Code is 404 or 409)
+        {
+            // Changed or gone meanwhile; the next event brings the new state.
+        }
+    }
+
+    /// <summary>The kubelet retries deferred resizes when a pod on the node changes or goes, in case room was freed.</summary>
+    private void RetryDeferred(JsonObject changed)
+    {
+        if (changed["spec"]?["nodeName"]?.ToString() is not { } nodeName)
+        {
+            return;
+        }
+
+        if (!_deferred.Values.Contains(nodeName))
+        {
+            return;
+        }
+
+        foreach (var pod in OnNode(nodeName).Where(p => ObjectMeta.Uid(p) != ObjectMeta.Uid(changed) && KubeletResize.IsDeferred(p)))
+        {
+            TryResize(pod);
+        }
+    }
+
+    private IEnumerable<JsonObject> OnNode(string nodeName) =>
+        _state.Store.List(Pods, null).Items.Where(p => p["spec"]?["nodeName"]?.ToString() == nodeName
+            && p["status"]?["phase"]?.ToString() is not ("Succeeded" or "Failed"));
 
     private void Schedule(JsonObject pod)
     {
@@ -161,7 +253,7 @@ public sealed class NodeSimulator : IAsyncDisposable
             var nodeName = ObjectMeta.Name(node);
             var allocatable = Memory.TryParse(node["status"]?["allocatable"]?["memory"]?.ToString(), out var memory) ? memory : Memory.Zero;
             var used = pods.Where(p => p["spec"]?["nodeName"]?.ToString() == nodeName).Aggregate(Memory.Zero, (sum, p) => sum + Requests(p));
-            if (node["spec"]?["unschedulable"]?.GetValue<bool>() != true && used + request <= allocatable)
+            if (PodPlacement.Allows(pod, node) && used + request <= allocatable)
             {
                 Mutate(ObjectMeta.Namespace(pod), ObjectMeta.Name(pod), p => p["spec"]!["nodeName"] = nodeName);
                 return;
@@ -191,9 +283,16 @@ public sealed class NodeSimulator : IAsyncDisposable
             ["imageID"] = $"docker.io/library/{c["image"]}@sha256:0",
             ["containerID"] = $"containerd://{_state.NewUid():N}",
             ["started"] = true,
-            ["allocatedResources"] = c["resources"]?["requests"]?.DeepClone(),
-            ["resources"] = c["resources"]?.DeepClone() ?? new JsonObject(),
         })]);
+        if (InPlaceResizeGate.IsOn(_state.Minor))
+        {
+            foreach (var (container, containerStatus) in (pod["spec"]?["containers"] as JsonArray ?? []).OfType<JsonObject>().Zip(((JsonArray)status["containerStatuses"]!).OfType<JsonObject>()))
+            {
+                containerStatus["allocatedResources"] = container["resources"]?["requests"]?.DeepClone();
+                containerStatus["resources"] = container["resources"]?.DeepClone() ?? new JsonObject();
+            }
+        }
+
         pod["status"] = status;
     }
 

@@ -28,7 +28,8 @@ public sealed partial class JsonPath
         {
             switch (text[i])
             {
-                case '$':
+                case '$' or '@':
+                    // The root, or inside a filter the current item: either way the steps start from the node given.
                     i++;
                     break;
                 case '.':

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using RightSizer.Testing.KubeApi.Semantics.Admission;
+using RightSizer.Testing.KubeApi.Selectors;
 using RightSizer.Testing.KubeApi.Semantics.Errors;
 
 namespace RightSizer.Testing.KubeApi.Semantics.Pods;
@@ -36,8 +36,7 @@ public static class PodEviction
             return new EvictionDecision(true, success, null);
         }
 
-        var labels = pod["metadata"]?["labels"] as JsonObject;
-        var matching = budgets.Where(b => b["spec"]?["selector"] is JsonObject selector && !LabelSelector.IsEmpty(selector) && LabelSelector.Matches(selector, labels)).ToList();
+        var matching = budgets.Where(b => LabelSelector.FromObject(b["spec"]?["selector"]) is { IsEmpty: false } selector && selector.Matches(pod)).ToList();
         if (matching.Count > 1)
         {
             return new EvictionDecision(false, new ApiStatus(500, StatusErrors.Failure, "", "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."), null);

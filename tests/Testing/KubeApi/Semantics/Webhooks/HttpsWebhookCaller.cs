@@ -11,9 +11,12 @@ namespace RightSizer.Testing.KubeApi.Semantics.Webhooks;
 /// Calls a webhook over HTTPS as the API server does: <c>clientConfig.url</c>, or the service resolved by
 /// <paramref name="resolveService"/> (port 443 and path <c>/</c> by default); the server certificate must chain to
 /// <c>clientConfig.caBundle</c> and carry the host in its SANs; the request gets <c>?timeout=&lt;N&gt;s</c> and the
-/// same deadline (<c>timeoutSeconds</c>, 10 by default).
+/// same deadline (<c>timeoutSeconds</c>, 10 by default). <paramref name="dial"/>, when given, picks the endpoint a
+/// host:port connects to without changing the URL or the name the certificate is checked against.
 /// </summary>
-public sealed class HttpsWebhookCaller(Func<string, string, int, string, Uri> resolveService) : IWebhookCaller
+public sealed class HttpsWebhookCaller(
+    Func<string, string, int, string, Uri> resolveService,
+    Func<System.Net.DnsEndPoint, System.Net.EndPoint?>? dial = null) : IWebhookCaller
 {
     public const int DefaultTimeoutSeconds = 10;
 
@@ -25,6 +28,23 @@ public sealed class HttpsWebhookCaller(Func<string, string, int, string, Uri> re
         var uri = WithTimeout(Target(clientConfig), timeout);
         using var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = CaBundleValidator(clientConfig["caBundle"]?.GetValue<string>());
+        if (dial is not null)
+        {
+            handler.ConnectCallback = async (context, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(dial(context.DnsEndPoint) ?? context.DnsEndPoint, ct);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
         using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);

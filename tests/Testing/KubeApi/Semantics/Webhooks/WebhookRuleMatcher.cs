@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using RightSizer.Testing.KubeApi.Semantics.Admission;
+using RightSizer.Testing.KubeApi.Selectors;
 
 namespace RightSizer.Testing.KubeApi.Semantics.Webhooks;
 
@@ -62,27 +62,29 @@ public static class WebhookRuleMatcher
 
     private static bool NamespaceMatches(JsonObject? selector, AdmissionAttributes attributes, JsonObject? namespaceLabels)
     {
-        if (selector is null || LabelSelector.IsEmpty(selector))
+        var labels = LabelSelector.FromObject(selector);
+        if (selector is null || labels.IsEmpty)
         {
             return true;
         }
 
         if (attributes.Group.Length == 0 && attributes.Resource == "namespaces")
         {
-            return LabelSelector.Matches(selector, attributes.Object?["metadata"]?["labels"] as JsonObject ?? attributes.OldObject?["metadata"]?["labels"] as JsonObject);
+            return labels.MatchesLabels(attributes.Object?["metadata"]?["labels"] as JsonObject ?? attributes.OldObject?["metadata"]?["labels"] as JsonObject);
         }
 
-        return attributes.Namespace.Length == 0 || LabelSelector.Matches(selector, namespaceLabels);
+        return attributes.Namespace.Length == 0 || labels.MatchesLabels(namespaceLabels);
     }
 
     private static bool ObjectMatches(JsonObject? selector, AdmissionAttributes attributes)
     {
-        if (selector is null || LabelSelector.IsEmpty(selector))
+        var labels = LabelSelector.FromObject(selector);
+        if (selector is null || labels.IsEmpty)
         {
             return true;
         }
 
-        return (attributes.Object is not null && LabelSelector.Matches(selector, attributes.Object["metadata"]?["labels"] as JsonObject))
-            || (attributes.OldObject is not null && LabelSelector.Matches(selector, attributes.OldObject["metadata"]?["labels"] as JsonObject));
+        return (attributes.Object is not null && labels.Matches(attributes.Object))
+            || (attributes.OldObject is not null && labels.Matches(attributes.OldObject));
     }
 }

@@ -1,6 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using RightSizer.Testing.Builders;
 using RightSizer.Webhooks.Admission;
 using RightSizer.Webhooks.Pods;
@@ -20,6 +24,7 @@ public class PodMutationBenchmarks
     private PodMutationContext _context = null!;
     private PodMutationHandler _handler = null!;
     private byte[] _review = [];
+    private AdmissionEndpoint _endpoint = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -43,6 +48,8 @@ public class PodMutationBenchmarks
             new QuotaHeadroom(Api.Units.Memory.FromGiB(20), Api.Units.Memory.FromGiB(40)));
         _handler = new PodMutationHandler(new StaticAdmissionCache(policies));
         _review = Encoding.UTF8.GetBytes(AdmissionReviewBuilder.ForPod(pod).ToJsonString());
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        _endpoint = new AdmissionEndpoint(new AdmissionMetrics(meters), TimeProvider.System, Options.Create(new WebhookOptions { CertDirectory = "unused" }), NullLogger<AdmissionEndpoint>.Instance);
     }
 
     [Benchmark]
@@ -53,5 +60,19 @@ public class PodMutationBenchmarks
     {
         var review = JsonSerializer.Deserialize(_review, AdmissionJsonContext.Default.AdmissionReview)!;
         return _handler.Handle(review.Request!).Response.Patch!.Length;
+    }
+
+    [Benchmark]
+    public async Task<long> Serve()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.QueryString = new QueryString("?timeout=5s");
+        context.Request.ContentLength = _review.Length;
+        context.Request.Body = new MemoryStream(_review, writable: false);
+        var response = new MemoryStream();
+        context.Response.Body = response;
+        await _endpoint.ServeAsync(context, _handler);
+        return response.Length;
     }
 }

@@ -1,14 +1,15 @@
 using BenchmarkDotNet.Running;
 
-// "load" runs the webhook load test, "apiserver" the API test server's footprint; anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "load")
+// "load" runs the webhook load test, "apiserver" the API test server's footprint, "footprint" the operator's;
+// anything else goes to BenchmarkDotNet.
+switch (args.FirstOrDefault())
 {
-    return await RightSizer.Benchmarks.WebhookLoad.RunAsync(args[1..]);
-}
-
-if (args.Length > 0 && args[0] == "apiserver")
-{
-    return await RightSizer.Benchmarks.ApiServerFootprint.RunAsync(args[1..]);
+    case "load":
+        return await RightSizer.Benchmarks.WebhookLoad.RunAsync(args[1..]);
+    case "apiserver":
+        return await RightSizer.Benchmarks.ApiServerFootprint.RunAsync(args[1..]);
+    case "footprint":
+        return await RightSizer.Benchmarks.OperatorFootprint.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(RightSizer.Benchmarks.EstimatorBenchmarks).Assembly).Run(args);

@@ -2,7 +2,7 @@ namespace RightSizer.Testing.Prometheus;
 
 /// <summary>
 /// The past of workloads a test is about to create, as cAdvisor and kube-state-metrics would have exported it: for each
-/// Deployment container, one earlier pod (owned by an earlier ReplicaSet of that Deployment) with a working-set sample
+/// Deployment container, one or more earlier pods (owned by an earlier ReplicaSet of that Deployment) with a working-set sample
 /// every 5 minutes over <see cref="Window"/>, ending three hours ago (backfilled blocks must lie before Prometheus' head
 /// block). The operator attributes it to the Deployment through the owner series, whatever pods run today.
 /// </summary>
@@ -25,10 +25,14 @@ public sealed class WorkloadHistory
     /// <summary>The number of samples each series holds.</summary>
     public static int Samples => (int)(Window.TotalSeconds / StepSeconds);
 
-    /// <summary>Adds a Deployment container whose working set at sample <c>k</c> (0 = oldest) is <paramref name="workingSetBytes"/>.</summary>
-    public WorkloadHistory Deployment(string ns, string deployment, string container, Func<int, double> workingSetBytes)
+    /// <summary>
+    /// Adds a Deployment container whose working set at sample <c>k</c> (0 = oldest) is <paramref name="workingSetBytes"/>,
+    /// in each of <paramref name="replicas"/> earlier pods.
+    /// </summary>
+    public WorkloadHistory Deployment(string ns, string deployment, string container, Func<int, double> workingSetBytes, int replicas = 1)
     {
-        _deployments.Add(new DeploymentSeries(ns, deployment, container, workingSetBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
+        _deployments.Add(new DeploymentSeries(ns, deployment, container, workingSetBytes, replicas));
         return this;
     }
 
@@ -45,28 +49,34 @@ public sealed class WorkloadHistory
                 "kube_replicaset_owner",
                 [("namespace", d.Namespace), ("replicaset", d.ReplicaSet), ("owner_kind", "Deployment"), ("owner_name", d.Name), ("owner_is_controller", "true"), ("job", "kube-state-metrics")],
                 times.Select(s => (s.T, 1.0)));
-            writer.Series(
-                "kube_pod_owner",
-                [("namespace", d.Namespace), ("pod", d.Pod), ("uid", d.Pod), ("owner_kind", "ReplicaSet"), ("owner_name", d.ReplicaSet), ("owner_is_controller", "true"), ("job", "kube-state-metrics")],
-                times.Select(s => (s.T, 1.0)));
+            foreach (var pod in d.Pods)
+            {
+                writer.Series(
+                    "kube_pod_owner",
+                    [("namespace", d.Namespace), ("pod", pod), ("uid", pod), ("owner_kind", "ReplicaSet"), ("owner_name", d.ReplicaSet), ("owner_is_controller", "true"), ("job", "kube-state-metrics")],
+                    times.Select(s => (s.T, 1.0)));
+            }
         }
 
         foreach (var d in _deployments)
         {
-            writer.Series(
-                "container_memory_working_set_bytes",
-                [("namespace", d.Namespace), ("pod", d.Pod), ("container", d.Container), ("image", "registry.example/app:1"), ("job", "kubelet"), ("metrics_path", "/metrics/cadvisor")],
-                times.Select(s => (s.T, d.WorkingSet(s.K))));
+            foreach (var pod in d.Pods)
+            {
+                writer.Series(
+                    "container_memory_working_set_bytes",
+                    [("namespace", d.Namespace), ("pod", pod), ("container", d.Container), ("image", "registry.example/app:1"), ("job", "kubelet"), ("metrics_path", "/metrics/cadvisor")],
+                    times.Select(s => (s.T, d.WorkingSet(s.K))));
+            }
         }
 
         return path;
     }
 
-    private sealed record DeploymentSeries(string Namespace, string Name, string Container, Func<int, double> WorkingSet)
+    private sealed record DeploymentSeries(string Namespace, string Name, string Container, Func<int, double> WorkingSet, int Replicas)
     {
         /// <summary>A ReplicaSet of an earlier rollout: a pod-template-hash no pod of today's template has.</summary>
         public string ReplicaSet => $"{Name}-5f6d7c8b9";
 
-        public string Pod => $"{ReplicaSet}-hist0";
+        public IEnumerable<string> Pods => Enumerable.Range(0, Replicas).Select(r => $"{ReplicaSet}-hist{r}");
     }
 }

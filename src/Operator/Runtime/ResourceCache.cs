@@ -7,7 +7,8 @@ namespace RightSizer.Operator.Runtime;
 /// <summary>
 /// The watch-fed copy of one resource kind, indexed by namespace. Readers never call the API server; handlers
 /// registered with <see cref="Subscribe"/> hear of every change (old, new; either may be null) so they can enqueue
-/// keys. Objects are replaced whole, never mutated, so readers may hold them.
+/// keys. Objects are replaced whole, never mutated, so readers may hold them. What no reader needs is dropped on the
+/// way in (<see cref="CachedObject.Trim"/>): managedFields and kubectl's last-applied copy are most of a pod's bytes.
 /// </summary>
 public sealed class ResourceCache<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
@@ -43,7 +44,7 @@ public sealed class ResourceCache<T>
     /// <summary>Stores a fresh list: objects missing from it are reported deleted, changed ones modified.</summary>
     public void Replace(IEnumerable<T> items)
     {
-        var fresh = items.ToDictionary(ObjectKey.Of);
+        var fresh = items.Select(CachedObject.Trim).ToDictionary(ObjectKey.Of);
         foreach (var existing in ListAll())
         {
             if (!fresh.ContainsKey(ObjectKey.Of(existing)))
@@ -62,6 +63,7 @@ public sealed class ResourceCache<T>
 
     public void Upsert(T obj)
     {
+        CachedObject.Trim(obj);
         var key = ObjectKey.Of(obj);
         var objects = _byNamespace.GetOrAdd(key.Namespace, _ => new ConcurrentDictionary<string, T>(StringComparer.Ordinal));
         T? old = null;

@@ -40,10 +40,13 @@ public sealed class AdmissionEndpoint
         _metrics.Record(handler.Webhook, outcome, decision.Reason, elapsed);
         AdmissionLog.Answered(_logger, handler.Webhook, decision.Response.Uid, outcome, decision.Reason, elapsed.TotalMilliseconds);
 
+        // One buffer with its length: the answer goes out as a single write, not chunked.
+        var review = new AdmissionReview { ApiVersion = AdmissionReview.V1ApiVersion, Kind = AdmissionReview.ReviewKind, Response = decision.Response };
+        var body = JsonSerializer.SerializeToUtf8Bytes(review, AdmissionJsonContext.Default.AdmissionReview);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
-        var review = new AdmissionReview { ApiVersion = AdmissionReview.V1ApiVersion, Kind = AdmissionReview.ReviewKind, Response = decision.Response };
-        await JsonSerializer.SerializeAsync(context.Response.Body, review, AdmissionJsonContext.Default.AdmissionReview, context.RequestAborted);
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     private async Task<AdmissionDecision> DecideAsync(HttpContext context, IAdmissionHandler handler, long started, TimeSpan budget)

@@ -11,7 +11,7 @@ namespace RightSizer.EndToEnd.Tests.Docs;
 /// <item>kubectl ages (<c>5s</c>, <c>2m3s</c>, <c>45d</c>) become <c>&lt;age&gt;</c>;</item>
 /// <item>RFC 3339 timestamps become <c>&lt;time&gt;</c>, uids <c>&lt;uid&gt;</c>, <c>Resource Version</c> numbers <c>&lt;n&gt;</c>;</item>
 /// <item>in <c>kubectl get pods</c>, the generated suffixes of a Deployment's pod names (<c>web-6f9c8d7b5-x2kqz</c>) become <c>-&lt;hash&gt;-&lt;id&gt;</c>;</item>
-/// <item>runs of spaces become one space and line ends are trimmed (column widths follow the values above);</item>
+/// <item>after a line's indentation, runs of spaces become one space, and line ends are trimmed (column widths follow the values above);</item>
 /// <item>the rows of <c>kubectl get pods</c> are compared in sorted order (pods sort by their random names).</item>
 /// </list>
 /// </summary>
@@ -30,7 +30,7 @@ public static partial class WalkthroughOutput
             text = PodSuffix().Replace(text, "-<hash>-<id>");
         }
 
-        var lines = text.Split('\n').Select(line => Spaces().Replace(line, " ").TrimEnd()).ToList();
+        var lines = text.Split('\n').Select(line => line[..Indent(line)] + Spaces().Replace(line[Indent(line)..], " ").TrimEnd()).ToList();
         if (pods && lines.Count > 1)
         {
             lines = [lines[0], .. lines.Skip(1).Order(StringComparer.Ordinal)];
@@ -38,6 +38,8 @@ public static partial class WalkthroughOutput
 
         return string.Join('\n', lines);
     }
+
+    private static int Indent(string line) => line.Length - line.TrimStart(' ').Length;
 
     [GeneratedRegex(@"^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+ ")]
     private static partial Regex KlogLine();

@@ -17,6 +17,7 @@ public sealed class WalkthroughOutputTests
         new TestCaseData("kubectl describe memorypolicy web -n shop", "    Samples:         576", "    Samples:         575").SetName("Normalise_SampleCountChanged_Differs"),
         new TestCaseData("kubectl get pods -n shop", "NAME APPLIED\nweb-5465684577-586d8 web@2", "NAME APPLIED\nweb-5465684577-586d8 web@1").SetName("Normalise_AppliedGenerationChanged_Differs"),
         new TestCaseData("kubectl describe memorypolicy web -n shop", "  Target Pods: 2", "  Target Pods: 2\n  Extra: 1").SetName("Normalise_LineAdded_Differs"),
+        new TestCaseData("kubectl describe memorypolicy web -n shop", "  Target Ref:\n    Name: web", "  Target Ref:\n  Name: web").SetName("Normalise_IndentationChanged_Differs"),
     ];
 
     [TestCaseSource(nameof(SameAfterNormalising))]

@@ -50,7 +50,9 @@ public sealed partial class MemoryPolicyReconciler(
         var state = failure is not null ? (failure.Unreachable ? HistoryState.Unreachable : HistoryState.Failed)
             : snapshot is null ? HistoryState.Pending : HistoryState.Available;
         var all = PolicySettingsResolver.Resolve(policy.Spec, MemoryPolicyDefaults.AllContainers);
-        if (snapshot is not null && snapshot.Window < all.HistoryWindow)
+        // A longer window, or a workload that appeared after the last scan (a new policy, a new target), would otherwise
+        // wait a whole interval for its history.
+        if (snapshot is not null && (snapshot.Window < all.HistoryWindow || target.Workloads.Any(w => !snapshot.Covers(all.Signal, key.Namespace, w.Ref))))
         {
             cycle.RequestScan();
         }

@@ -111,7 +111,7 @@ public sealed partial class RecommendationCycle
                 }
             }
 
-            _store.Succeeded(new HistorySnapshot(asOf, window, histories));
+            _store.Succeeded(new HistorySnapshot(asOf, window, histories) { Workloads = wanted.Keys.ToHashSet() });
             LogScanned(_logger, histories.Count, wanted.Count, _transfer.Requests - requestsBefore, _transfer.ResponseBytes - receivedBefore);
         }
         catch (HistorySourceException e)

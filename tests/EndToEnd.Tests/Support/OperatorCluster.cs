@@ -69,7 +69,9 @@ public sealed class OperatorCluster : IAsyncDisposable
             new LocalKubeApiServerOptions
             {
                 Version = version,
-                ResolveWebhookService = (_, _, _, path) => new Uri($"https://127.0.0.1:{LiveWebhookPort(replicas)}{path}"),
+                // The URL and the name the certificate must carry stay the Service's (name.namespace.svc); only the
+                // connection goes to a live replica's port.
+                DialWebhook = _ => new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, LiveWebhookPort(replicas)),
             },
             cancellationToken);
         api.Nodes.AddNode("node-1", "16Gi", "8");

@@ -9,12 +9,16 @@ namespace RightSizer.Testing.Prometheus;
 public sealed class PrometheusServer : IMetricsBackend
 {
     private const string Missing = "install Debian package prometheus (make test does it via scripts/install-test-deps.sh)";
-    private readonly ServerProcess _process;
     private readonly string _directory;
+    private readonly string _binary;
+    private readonly IReadOnlyList<string> _arguments;
+    private ServerProcess _process;
 
-    private PrometheusServer(ServerProcess process, string directory, Uri baseUrl)
+    private PrometheusServer(string binary, IReadOnlyList<string> arguments, string directory, Uri baseUrl)
     {
-        _process = process;
+        _binary = binary;
+        _arguments = arguments;
+        _process = ServerProcess.Start(binary, "prometheus", arguments);
         _directory = directory;
         BaseUrl = baseUrl;
     }
@@ -58,7 +62,7 @@ public sealed class PrometheusServer : IMetricsBackend
         }
 
         var scheme = webConfig is null ? "http" : "https";
-        var server = new PrometheusServer(ServerProcess.Start(prometheus, "prometheus", arguments), directory, new Uri($"{scheme}://127.0.0.1:{port}"));
+        var server = new PrometheusServer(prometheus, arguments, directory, new Uri($"{scheme}://127.0.0.1:{port}"));
         try
         {
             await server.WaitReadyAsync(cancellationToken);
@@ -69,6 +73,17 @@ public sealed class PrometheusServer : IMetricsBackend
             await server.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Kills Prometheus (an outage as its clients see it: connections refused); the data stays for <see cref="StartAgainAsync"/>.</summary>
+    public Task StopAsync() => _process.KillAsync();
+
+    /// <summary>Starts Prometheus again on the same port over the same data and waits until it is ready.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        await _process.DisposeAsync();
+        _process = ServerProcess.Start(_binary, "prometheus", _arguments);
+        await WaitReadyAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

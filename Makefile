@@ -86,6 +86,13 @@ bench-webhooks: ## BenchmarkDotNet for the pod patch calculator, then the HTTPS 
 	dotnet run -c Release --project bench/RightSizer.Benchmarks -- --filter '*PodMutation*' --job short --inProcess
 	dotnet run -c Release --project bench/RightSizer.Benchmarks -- load --connections 1,16,64 --seconds 10
 
+.PHONY: bench-apiserver
+bench-apiserver: ## Footprint of the local API test server: 10,000 pods, 1,000 MemoryPolicies, 24 watchers on each (list cost, watch fan-out, RSS).
+	dotnet run -c Release --project bench/RightSizer.Benchmarks -- --filter '*ObjectStore*' --job short --inProcess
+	dotnet build bench/RightSizer.Benchmarks -c Release --nologo -v quiet
+	/usr/bin/time -v dotnet bench/RightSizer.Benchmarks/bin/Release/net10.0/RightSizer.Benchmarks.dll apiserver \
+	  --pods 10000 --policies 1000 --watchers 24 --writes 200 2>&1 | grep -vE '^\s+(Average|Major|Minor|Voluntary|Involuntary|Swaps|File|Socket|Signals|Page|Exit|Command)'
+
 ##@ Packaging
 
 .PHONY: publish

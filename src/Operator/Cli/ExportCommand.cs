@@ -14,6 +14,7 @@ public static class ExportCommand
     public static Command Create(TimeProvider time)
     {
         var input = new RecommendationInput();
+        var cluster = new ClusterInput();
         var format = new Option<string>("--format") { Description = "kustomize, json6902 or helm-values.", DefaultValueFactory = _ => "kustomize" };
         format.AcceptOnlyFromAmong("kustomize", "json6902", "helm-values");
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder to write the patches and kustomization.yaml into (helm-values: stdout when absent)." };
@@ -24,8 +25,10 @@ public static class ExportCommand
         var command = new Command(
             "export",
             "Write recommendations as patches to review and commit (kustomize, json6902, helm-values) or into manifests in place.\n" +
+            "Source: a live run (--history or --prometheus-url), else the MemoryPolicies' status in the cluster (--kubeconfig, --context, -n, -A).\n" +
             "Exit codes: 0 ok, 1 input error (flags, files, policy), 2 data source unreachable.");
         input.AddTo(command);
+        cluster.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(baseFolder);
@@ -47,8 +50,24 @@ public static class ExportCommand
                     ParseMinChange(parse.GetValue(minChange)));
                 request.Validate(parse.GetResult(format) is { Implicit: false });
 
-                var run = await input.RunAsync(parse, time, keepHistories: true, cancellationToken);
-                var (proposals, unpatchable) = RecommendationProposals.From(run.Recommendations, run.SettingsFor, run.Histories);
+                IReadOnlyList<ContainerProposal> proposals;
+                IReadOnlyList<string> unpatchable;
+                if (input.Given(parse))
+                {
+                    if (cluster.Given(parse))
+                    {
+                        throw new CliInputException("--kubeconfig, --context and -A read the cluster; leave out --history and --prometheus-url");
+                    }
+
+                    var run = await input.RunAsync(parse, time, keepHistories: true, cancellationToken);
+                    (proposals, unpatchable) = RecommendationProposals.From(run.Recommendations, run.SettingsFor, run.Histories);
+                }
+                else
+                {
+                    var policies = await cluster.ReadAsync(parse, parse.GetValue(input.Scope.Namespaces) ?? [], cancellationToken);
+                    (proposals, unpatchable) = PolicyStatusProposals.From(policies);
+                }
+
                 await ExportRunner.RunAsync(request, proposals, unpatchable, stdout, stderr);
                 return ExitCodes.Ok;
             });

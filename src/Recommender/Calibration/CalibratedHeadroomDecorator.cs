@@ -28,8 +28,12 @@ public sealed class CalibratedHeadroomDecorator(
         var factor = kind == BacktestKind.Limit ? 1 + (OomResponse.HeadroomPerKill * input.Kills.Count) : 1;
         var headroom = SizeAwareHeadroom.For(estimate.Basis, scale) * factor;
         var risk = kind == BacktestKind.Limit ? "OOM" : "over-request";
+        // Without a fitted quantile the fleet's scale is the prior: say so, a fleet of a few containers is the common case.
+        var fleet = calibration.Fitted is null
+            ? Invariant($"prior {calibration.Scale:0.##}, {calibration.ContainerDays:0} container-days too few to calibrate")
+            : Invariant($"fleet {calibration.Scale:0.##} from {calibration.ContainerDays:0} container-days");
         var text = Invariant(
-            $" + headroom {Memory.FromBytes(headroom).ToHuman()} (scale {scale:0.##} for {calibration.TargetRisk * 100:0.##}% {risk} risk: fleet {calibration.Scale:0.##} from {calibration.ContainerDays:0} container-days, own spread x{ratio:0.##})");
+            $" + headroom {Memory.FromBytes(headroom).ToHuman()} (scale {scale:0.##} for {calibration.TargetRisk * 100:0.##}% {risk} risk: {fleet}, own spread x{ratio:0.##})");
         return estimate.Adjusted(estimate.Bytes + headroom, text) with
         {
             Calibration = new AppliedCalibration(scale, calibration.TargetRisk, calibration.Scale, ratio, calibration.ContainerDays, calibration.DataWeight),

@@ -57,7 +57,9 @@ public sealed class ServingCertificate : IHostedService, IDisposable
             _watcher.EnableRaisingEvents = true;
         }
 
-        _poll = _time.CreateTimer(_ => Reload(), null, _pollInterval, _pollInterval);
+        // One shot, re-armed after each poll: a clock that jumps (a resumed VM, a test's fake clock) gets one poll,
+        // not one per period it skipped.
+        _poll = _time.CreateTimer(_ => Poll(), null, _pollInterval, Timeout.InfiniteTimeSpan);
         return Task.CompletedTask;
     }
 
@@ -96,6 +98,19 @@ public sealed class ServingCertificate : IHostedService, IDisposable
             {
                 TlsLog.NotLoaded(_logger, certPath, e.Message);
             }
+        }
+    }
+
+    private void Poll()
+    {
+        Reload();
+        try
+        {
+            _poll?.Change(_pollInterval, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped meanwhile.
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using RightSizer.Testing.Builders;
+using RightSizer.Testing.Tls;
 
 namespace RightSizer.Operator.Tests.Hosting;
 
@@ -46,6 +48,73 @@ public sealed class OperatorImageTests
         finally
         {
             await RunAsync("podman", $"stop -t 10 {name}", Wait);
+        }
+    }
+
+    [Test]
+    public async Task Run_ReadOnlyCertDir_AdmissionReviewsAnsweredOverVerifiedTls()
+    {
+        var directory = TestContext.CurrentContext.WorkDirectory;
+        var kubeconfig = Path.Combine(directory, "image-webhook-kubeconfig.yaml");
+        await File.WriteAllTextAsync(kubeconfig, "apiVersion: v1\nkind: Config\nclusters: [{name: none, cluster: {server: \"http://127.0.0.1:1\"}}]\nusers: [{name: none, user: {token: unused}}]\ncontexts: [{name: none, context: {cluster: none, user: none}}]\ncurrent-context: none\n");
+        using var authority = new TestCertificateAuthority("image-webhook");
+        var certDir = Path.Combine(directory, $"image-webhook-certs-{Guid.NewGuid():N}");
+        authority.IssueServing(certDir);
+        var (probes, webhooks) = (FreePort(), FreePort());
+        var name = $"rightsizer-image-webhook-test-{Environment.ProcessId}";
+        var (started, output) = await RunAsync("podman",
+            $"run -d --rm --name {name} --runtime runc --read-only --user 65532:65532 --network host " +
+            $"-v {kubeconfig}:/config/kubeconfig:ro -v {certDir}:/certs:ro {Image} operator --kubeconfig /config/kubeconfig " +
+            $"--prometheus-url http://127.0.0.1:1 --health-probe-bind-address 127.0.0.1:{probes} --metrics-bind-address 0 " +
+            $"--webhook-bind-address 127.0.0.1:{webhooks} --webhook-cert-dir /certs",
+            Wait);
+        Assert.That(started, Is.Zero, output);
+        try
+        {
+            using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, _, _) => authority.Verifies(certificate) };
+            using var https = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
+            var baseUrl = new Uri($"https://127.0.0.1:{webhooks}");
+            var pod = await PostUntilServedAsync(https, new Uri(baseUrl, "/mutate--v1-pod"),
+                AdmissionReviewBuilder.ForPod(PodBuilder.Pod().GenerateName("web-").WithContainer("app").Build(), uid: "image-pod").ToJsonString());
+            var policy = await PostUntilServedAsync(https, new Uri(baseUrl, "/validate-rightsizer-io-v1alpha1-memorypolicy"),
+                AdmissionReviewBuilder.ForMemoryPolicy(System.Text.Json.Nodes.JsonNode.Parse("""
+                    {"apiVersion": "rightsizer.io/v1alpha1", "kind": "MemoryPolicy", "metadata": {"name": "web", "namespace": "shop"},
+                     "spec": {"targetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"},
+                              "containers": [{"containerName": "app", "minAllowed": "128Mi", "maxAllowed": "64Mi"}]}}
+                    """)!.AsObject(), uid: "image-policy").ToJsonString());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(pod?["apiVersion"]?.GetValue<string>(), Is.EqualTo("admission.k8s.io/v1"), pod?.ToJsonString());
+                Assert.That(pod?["kind"]?.GetValue<string>(), Is.EqualTo("AdmissionReview"));
+                Assert.That(pod?["response"]?["uid"]?.GetValue<string>(), Is.EqualTo("image-pod"));
+                Assert.That(pod?["response"]?["allowed"]?.GetValue<bool>(), Is.True, "no cluster: the pod is admitted unchanged");
+                Assert.That(policy?["response"]?["uid"]?.GetValue<string>(), Is.EqualTo("image-policy"), policy?.ToJsonString());
+                Assert.That(policy?["response"]?["allowed"]?.GetValue<bool>(), Is.False);
+                Assert.That(policy?["response"]?["status"]?["message"]?.GetValue<string>(), Does.Contain("spec.containers[0].maxAllowed: must be >= minAllowed (got 64Mi < 128Mi)"));
+            });
+        }
+        finally
+        {
+            await RunAsync("podman", $"stop -t 10 {name}", Wait);
+        }
+    }
+
+    // The server answers once it has started and loaded the mounted certificate; each attempt is bounded.
+    private static async Task<System.Text.Json.Nodes.JsonNode?> PostUntilServedAsync(HttpClient https, Uri url, string review)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var response = await https.PostAsync(url, new StringContent(review, System.Text.Encoding.UTF8, "application/json"));
+                return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync());
+            }
+            catch (HttpRequestException) when (clock.Elapsed < Wait)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System);
+            }
         }
     }
 

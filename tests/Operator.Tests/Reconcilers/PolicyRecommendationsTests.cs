@@ -38,9 +38,12 @@ public sealed class PolicyRecommendationsTests
         Assert.That(limit.TargetRisk, Is.EqualTo(risk));
         Assert.That(limit.DataWeight, calibrated ? Is.GreaterThan(0.4) : Is.Zero);
         Assert.That(limit.FleetScale, calibrated ? Is.Not.EqualTo(MemoryPolicyDefaults.LimitHeadroomScale).Within(0.5) : Is.EqualTo(MemoryPolicyDefaults.LimitHeadroomScale));
+        var evidence = calibrated
+            ? FormattableString.Invariant($"fleet {limit.FleetScale:0.##} from ")
+            : FormattableString.Invariant($"prior {limit.FleetScale:0.##}, ");
         Assert.That(
             recommendation.Reasons.Select(r => r.Text),
-            Has.Some.Contains(FormattableString.Invariant($"(scale {limit.Scale:0.##} for {risk * 100:0.##}% OOM risk: fleet {limit.FleetScale:0.##} from ")));
+            Has.Some.Contains(FormattableString.Invariant($"(scale {limit.Scale:0.##} for {risk * 100:0.##}% OOM risk: {evidence}")));
         Assert.That(recommendation.RequestCalibration!.TargetRisk, Is.EqualTo(MemoryPolicyDefaults.OverRequestRisk));
     }
 

@@ -72,6 +72,35 @@ public sealed class ClientFidelityTests
         Assert.That(resumed, Is.EqualTo(new[] { "Added later" }), "the watch from the relist's resourceVersion does not replay what the list had");
     }
 
+    /// <summary>Regression: watchers shared one event's JsonObject and read it on their own threads; one stream could die mid-write.</summary>
+    [Test]
+    public async Task Watch_ManyWatchersOneChange_EveryWatcherReceivesIt()
+    {
+        await using var server = await LocalKubeApiServer.StartAsync(new LocalKubeApiServerOptions { SimulateNodes = false, SimulateControllers = false });
+        var client = server.CreateClient();
+        var list = await client.CoreV1.ListNamespacedConfigMapAsync("default");
+        using var cancel = new CancellationTokenSource(Deadline);
+        var watchers = Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var (type, item) in client.CoreV1.WatchListNamespacedConfigMapAsync("default", resourceVersion: list.Metadata.ResourceVersion, cancellationToken: cancel.Token))
+            {
+                return $"{type} {item.Metadata.Name} {item.Data["k"]}";
+            }
+
+            return "stream ended";
+        })).ToList();
+        while (server.OpenWatches < 32)
+        {
+            await Task.Yield();
+            cancel.Token.ThrowIfCancellationRequested();
+        }
+
+        await client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "shared" }, Data = new Dictionary<string, string> { ["k"] = "v" } }, "default");
+        var received = await Task.WhenAll(watchers);
+
+        Assert.That(received, Has.Length.EqualTo(32).And.All.EqualTo("Added shared v"));
+    }
+
     [Test]
     public async Task LeaseLock_CreateRenewAndStaleRenew_StaleRenewRefused()
     {

@@ -1,9 +1,13 @@
 using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using RightSizer.Testing.Builders;
 using RightSizer.Testing.Tls;
 using RightSizer.Webhooks.Admission;
+using RightSizer.Webhooks.Tls;
 using static RightSizer.Testing.Builders.PodBuilder;
 using static RightSizer.Webhooks.Tests.Admission.ReviewExchange;
 
@@ -57,6 +61,28 @@ public sealed class ServingCertificateTests
     }
 
     [Test]
+    public async Task Poll_ClockJumpsADay_OnePollNotOnePerSkippedPeriod()
+    {
+        // An empty directory: every reload attempt logs that nothing was loaded, which counts the polls.
+        var directory = Directory.CreateTempSubdirectory("rightsizer-poll-").FullName;
+        var time = new FakeTimeProvider();
+        var logger = new AttemptCounter();
+        using var certificate = new ServingCertificate(Options.Create(new WebhookOptions { CertDirectory = directory }), time, logger);
+        await certificate.StartAsync(CancellationToken.None);
+
+        time.Advance(TimeSpan.FromDays(1));
+        var afterJump = logger.Attempts;
+        time.Advance(WebhookDefaults.CertificatePollInterval);
+        Directory.Delete(directory);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(afterJump, Is.EqualTo(2), "the start, then one poll for the whole day (2,880 periods)");
+            Assert.That(logger.Attempts, Is.EqualTo(3), "polling goes on after the jump");
+        });
+    }
+
+    [Test]
     public async Task Handshake_ClientTrustingAnotherCa_Refused()
     {
         await using var server = await WebhookServer.StartAsync(new InMemoryAdmissionCache());
@@ -106,5 +132,26 @@ public sealed class ServingCertificateTests
 
         Assert.That(server.Certificate.Current!.SerialNumber, Is.EqualTo(serial));
         Assert.That(healthz.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    /// <summary>Counts the serving certificate's "not loaded" warnings.</summary>
+    private sealed class AttemptCounter : ILogger<ServingCertificate>
+    {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+            {
+                Interlocked.Increment(ref _attempts);
+            }
+        }
     }
 }

@@ -10,6 +10,8 @@ public static class MediaTypes
     public const string MergePatch = "application/merge-patch+json";
     public const string StrategicMergePatch = "application/strategic-merge-patch+json";
     public const string ApplyPatch = "application/apply-patch+yaml";
+    public const string Protobuf = "application/vnd.kubernetes.protobuf";
+    public const string Yaml = "application/yaml";
 
     /// <summary>The media type without parameters: <c>application/json; charset=utf-8</c> → <c>application/json</c>.</summary>
     public static string Essence(string? contentType) =>

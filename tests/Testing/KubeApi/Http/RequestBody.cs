@@ -7,11 +7,17 @@ using RightSizer.Testing.KubeApi.Semantics.Yaml;
 
 namespace RightSizer.Testing.KubeApi.Http;
 
-/// <summary>Decodes request bodies as the create and update handlers do: apiVersion and kind defaulted, a mismatch refused.</summary>
+/// <summary>Decodes request bodies as the create and update handlers do: apiVersion and kind defaulted, a mismatch refused, protobuf 415.</summary>
 public static class RequestBody
 {
     public static async Task<JsonNode> ReadAsync(HttpContext context)
     {
+        if (MediaTypes.Essence(context.Request.ContentType) == MediaTypes.Protobuf)
+        {
+            // No protobuf serializer here: refused as the real server refuses a body no serializer reads (as for a CR).
+            throw new ApiStatusException(StatusErrors.UnsupportedMediaType([MediaTypes.Json, MediaTypes.Yaml]));
+        }
+
         using var reader = new StreamReader(context.Request.Body);
         var text = await reader.ReadToEndAsync(context.RequestAborted);
         if (MediaTypes.Essence(context.Request.ContentType) == MediaTypes.ApplyPatch)

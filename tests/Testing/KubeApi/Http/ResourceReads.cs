@@ -34,21 +34,16 @@ public sealed class ResourceReads
         var query = context.Request.Query;
         var labels = LabelSelector.Parse(query["labelSelector"]);
         var fields = FieldSelector.Parse(query["fieldSelector"], path.Type);
-        var (all, resourceVersion) = _state.Store.List(path.Type, path.Type.Namespaced && path.Namespace.Length > 0 ? path.Namespace : null);
-        var matching = all.Where(o => labels.Matches(o) && fields.Matches(o)).ToList();
-
         var after = DecodeContinue(query["continue"]);
-        if (after is not null)
-        {
-            matching = [.. matching.Where(o => string.CompareOrdinal(Key(o), after) > 0)];
-        }
+        int? limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked > 0 ? asked : null;
+        var (matching, resourceVersion, remaining) = _state.Store.ListPage(path.Type, path.Type.Namespaced && path.Namespace.Length > 0 ? path.Namespace : null,
+            o => labels.Matches(o) && fields.Matches(o), after, limit);
 
         var metadata = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture) };
-        if (int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0 && matching.Count > limit)
+        if (remaining > 0)
         {
-            matching = matching[..limit];
             metadata["continue"] = EncodeContinue(resourceVersion, Key(matching[^1]));
-            metadata["remainingItemCount"] = all.Count(o => labels.Matches(o) && fields.Matches(o) && string.CompareOrdinal(Key(o), Key(matching[^1])) > 0);
+            metadata["remainingItemCount"] = remaining;
         }
 
         if (MediaTypes.WantsTable(context.Request.Headers.Accept))

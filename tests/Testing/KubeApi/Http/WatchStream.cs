@@ -187,7 +187,9 @@ public sealed class WatchStream
 
         public async Task WriteAsync(string eventType, JsonObject obj)
         {
-            var line = new JsonObject { ["type"] = eventType, ["object"] = obj }.ToJsonString(GoJson.Options) + "\n";
+            // The store hands every watcher the same object: written beside the envelope, never parented into it
+            // (a second watcher of the same event would find it already has a parent).
+            var line = "{\"type\":" + JsonValue.Create(eventType).ToJsonString(GoJson.Options) + ",\"object\":" + obj.ToJsonString(GoJson.Options) + "}\n";
             await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
         }

@@ -61,6 +61,39 @@ public sealed class ObjectStore
         }
     }
 
+    /// <summary>
+    /// One page of a list: the objects <paramref name="matches"/> accepts whose namespace/name key sorts after
+    /// <paramref name="afterKey"/>, at most <paramref name="limit"/> of them copied out, and how many matching ones
+    /// follow. Matching reads the stored objects under the lock, so only the page is copied.
+    /// </summary>
+    public (IReadOnlyList<JsonObject> Items, long ResourceVersion, int Remaining) ListPage(
+        ResourceType type, string? ns, Func<JsonObject, bool> matches, string? afterKey, int? limit)
+    {
+        lock (_gate)
+        {
+            var items = new List<JsonObject>();
+            var remaining = 0;
+            foreach (var (key, obj) in Bucket(type))
+            {
+                if ((ns is not null && ObjectMeta.Namespace(obj) != ns) || (afterKey is not null && string.CompareOrdinal(key, afterKey) <= 0) || !matches(obj))
+                {
+                    continue;
+                }
+
+                if (limit is { } max && items.Count >= max)
+                {
+                    remaining++;
+                }
+                else
+                {
+                    items.Add((JsonObject)obj.DeepClone());
+                }
+            }
+
+            return (items, _resourceVersion, remaining);
+        }
+    }
+
     public JsonObject Create(ResourceType type, JsonObject obj)
     {
         lock (_gate)
@@ -153,7 +186,7 @@ public sealed class ObjectStore
                 }
 
                 initial = [.. _history.Where(e => e.ResourceVersion > sinceResourceVersion && ResourceKey(e.Resource) == resourceKey
-                    && (ns is null || e.Namespace == ns))];
+                    && (ns is null || e.Namespace == ns)).Select(e => e.Copy())];
             }
 
             var subscription = new WatchSubscription(resourceKey, ns, initial, Unsubscribe);

@@ -8,4 +8,10 @@ namespace RightSizer.Testing.KubeApi.Storage;
 public sealed record StoreEvent(string Type, ResourceType Resource, JsonObject Object, JsonObject? Previous, long ResourceVersion)
 {
     public string Namespace => ObjectMeta.Namespace(Object);
+
+    /// <summary>
+    /// A copy for one watcher. JsonNode is not safe for concurrent reads (a parsed node materialises lazily), and each
+    /// watch stream reads its events on its own thread, so watchers never share an event's objects.
+    /// </summary>
+    public StoreEvent Copy() => this with { Object = (JsonObject)Object.DeepClone(), Previous = (JsonObject?)Previous?.DeepClone() };
 }

@@ -32,7 +32,7 @@ public sealed class WatchSubscription : IDisposable
     {
         if (Namespace is null || Namespace == change.Namespace)
         {
-            _live.Writer.TryWrite(change);
+            _live.Writer.TryWrite(change.Copy());
         }
     }
 

@@ -83,9 +83,17 @@ public sealed class OperatorCluster : IAsyncDisposable
     /// configurations' caBundle, as cert-manager's injector or an administrator does.
     /// </summary>
     /// <returns>kubectl's results, in order: the apply, the two caBundle patches.</returns>
-    public async Task<IReadOnlyList<KubectlResult>> InstallAsync()
+    public async Task<IReadOnlyList<KubectlResult>> InstallAsync() =>
+        [await Kubectl.RunAsync("apply", "-k", RepositoryRoot.File("config", "default")), .. await TrustWebhookCertificateAsync()];
+
+    /// <summary>
+    /// Puts <see cref="Authority"/>'s CA into both webhook configurations' caBundle: in a cluster the operator's
+    /// bootstrap certificate or cert-manager's injector does this; here the replicas serve the test CA's certificate.
+    /// </summary>
+    /// <returns>kubectl's results of the two patches.</returns>
+    public async Task<IReadOnlyList<KubectlResult>> TrustWebhookCertificateAsync()
     {
-        var results = new List<KubectlResult> { await Kubectl.RunAsync("apply", "-k", RepositoryRoot.File("config", "default")) };
+        var results = new List<KubectlResult>();
         var caBundle = Convert.ToBase64String(Encoding.UTF8.GetBytes(Authority.CertificatePem));
         var patch = $$"""[{"op":"add","path":"/webhooks/0/clientConfig/caBundle","value":"{{caBundle}}"}]""";
         foreach (var configuration in new[] { "mutatingwebhookconfiguration/rightsizer-mutating-webhook-configuration", "validatingwebhookconfiguration/rightsizer-validating-webhook-configuration" })

@@ -13,8 +13,8 @@ namespace RightSizer.Benchmarks;
 
 /// <summary>
 /// <c>footprint</c>: the real <c>rightsizer operator</c> as a process against the local API server holding N
-/// MemoryPolicies, each over a Deployment of R pods (created by the simulated controllers and scheduled by the
-/// simulated nodes), and a real Prometheus holding two days of history of H earlier pods per Deployment (one by
+/// MemoryPolicies, each over a Deployment of R pods (the Deployment, its ReplicaSet and pods written as their
+/// controllers would leave them, the pods run by the simulated nodes), and a real Prometheus holding two days of history of H earlier pods per Deployment (one by
 /// default: ten pods' worth of OpenMetrics for 1,000 workloads is 2.5 GB, which promtool backfills too slowly). Reports the operator's RSS, CPU per
 /// recommendation cycle, the Prometheus requests and bytes of a cycle (from its own metrics) and the time from a spec
 /// change to the status that observes it. Several N in one run show whether the Prometheus cost grows with N.
@@ -71,7 +71,9 @@ internal static partial class OperatorFootprint
         }
 
         await using var prometheus = await PrometheusServer.StartAsync(directory, [history.Write(directory)], cancellationToken);
-        await using var server = await LocalKubeApiServer.StartAsync(new LocalKubeApiServerOptions());
+        // The controllers' simulation re-reads every object on each change, which at 10,000 pods takes longer than the
+        // measurement; the workloads are written as their controllers would leave them, and the nodes run the pods.
+        await using var server = await LocalKubeApiServer.StartAsync(new LocalKubeApiServerOptions { SimulateControllers = false });
         for (var node = 0; node < (policies * replicas / 100) + 1; node++)
         {
             server.Nodes.AddNode($"node-{node:D3}", "1Ti", "512");
@@ -144,31 +146,47 @@ internal static partial class OperatorFootprint
         await Parallel.ForEachAsync(workloads, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (w, token) =>
         {
             var labels = new Dictionary<string, string> { ["app"] = w.Name };
-            await client.AppsV1.CreateNamespacedDeploymentAsync(
+            var template = new V1PodTemplateSpec
+            {
+                Metadata = new V1ObjectMeta { Labels = labels },
+                Spec = new V1PodSpec
+                {
+                    Containers = [new V1Container
+                    {
+                        Name = "app",
+                        Image = "registry.example/app:1",
+                        Resources = new V1ResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["memory"] = new("256Mi") } },
+                    }],
+                },
+            };
+            var deployment = await client.AppsV1.CreateNamespacedDeploymentAsync(
                 new V1Deployment
                 {
                     Metadata = new V1ObjectMeta { Name = w.Name, NamespaceProperty = w.Namespace },
-                    Spec = new V1DeploymentSpec
-                    {
-                        Replicas = replicas,
-                        Selector = new V1LabelSelector { MatchLabels = labels },
-                        Template = new V1PodTemplateSpec
-                        {
-                            Metadata = new V1ObjectMeta { Labels = labels },
-                            Spec = new V1PodSpec
-                            {
-                                Containers = [new V1Container
-                                {
-                                    Name = "app",
-                                    Image = "registry.example/app:1",
-                                    Resources = new V1ResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["memory"] = new("256Mi") } },
-                                }],
-                            },
-                        },
-                    },
+                    Spec = new V1DeploymentSpec { Replicas = replicas, Selector = new V1LabelSelector { MatchLabels = labels }, Template = template },
                 },
                 w.Namespace,
                 cancellationToken: token);
+            var replicaSet = await client.AppsV1.CreateNamespacedReplicaSetAsync(
+                new V1ReplicaSet
+                {
+                    Metadata = new V1ObjectMeta { Name = $"{w.Name}-7c9d8b6f4", NamespaceProperty = w.Namespace, Labels = labels, OwnerReferences = [Owner(deployment)] },
+                    Spec = new V1ReplicaSetSpec { Replicas = replicas, Selector = new V1LabelSelector { MatchLabels = labels }, Template = template },
+                },
+                w.Namespace,
+                cancellationToken: token);
+            for (var r = 0; r < replicas; r++)
+            {
+                await client.CoreV1.CreateNamespacedPodAsync(
+                    new V1Pod
+                    {
+                        Metadata = new V1ObjectMeta { Name = $"{replicaSet.Metadata.Name}-p{r:D3}", NamespaceProperty = w.Namespace, Labels = labels, OwnerReferences = [Owner(replicaSet)] },
+                        Spec = template.Spec,
+                    },
+                    w.Namespace,
+                    cancellationToken: token);
+            }
+
             var policy = new JsonObject
             {
                 ["apiVersion"] = $"{Group}/{Version}",
@@ -185,10 +203,14 @@ internal static partial class OperatorFootprint
 
         var expected = workloads.Count * replicas;
         await WaitUntilAsync(
-            async () => (await client.AppsV1.ListDeploymentForAllNamespacesAsync(cancellationToken: cancellationToken)).Items.Sum(d => d.Status?.ReadyReplicas ?? 0) >= expected,
+            async () => (await client.CoreV1.ListPodForAllNamespacesAsync(cancellationToken: cancellationToken)).Items.Count(p => p.Status?.Phase == "Running") >= expected,
             cancellationToken,
             Slow);
     }
+
+    private static V1OwnerReference Owner<T>(T owner)
+        where T : IKubernetesObject<V1ObjectMeta> =>
+        new() { ApiVersion = owner.ApiVersion, Kind = owner.Kind, Name = owner.Metadata.Name, Uid = owner.Metadata.Uid, Controller = true, BlockOwnerDeletion = true };
 
     private static async Task<List<JsonNode>> ListPoliciesAsync(IKubernetes client, CancellationToken cancellationToken)
     {

@@ -2,14 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RightSizer.Testing;
+using RightSizer.EndToEnd.Tests.Support;
 using RightSizer.Testing.KubeApi;
 using RightSizer.Testing.Tls;
 
@@ -37,7 +36,7 @@ public sealed class HangingWebhookTests
             ResolveWebhookService = (_, _, _, path) => new Uri($"https://127.0.0.1:{port}{path}"),
         });
         var kubectl = new Kubectl(server);
-        var registered = await kubectl.RunWithInputAsync(MutatingWebhook(authority.CertificatePem), "apply", "-f", "-");
+        var registered = await kubectl.RunWithInputAsync(WebhookManifests.MutatingWithCaBundle(authority.CertificatePem), "apply", "-f", "-");
         var timeoutSeconds = await kubectl.RunAsync("get", "mutatingwebhookconfiguration", "mutating-webhook-configuration", "-o", "jsonpath={.webhooks[0].failurePolicy} {.webhooks[0].timeoutSeconds}");
         await kubectl.RunWithInputAsync("{apiVersion: v1, kind: Namespace, metadata: {name: shop}}", "apply", "-f", "-");
 
@@ -63,16 +62,6 @@ public sealed class HangingWebhookTests
                 "creation waited for the webhook's timeout and no longer (10 s slack for kubectl's start and the machine's load)");
             Assert.That(pod.StdOut, Is.EqualTo("{\"requests\":{\"cpu\":\"100m\"}}|"), "no memory and no annotation: the patch never came");
         });
-    }
-
-    // config/webhook's mutating webhook with the CA in its caBundle (what cert-manager's injector or an admin adds).
-    private static string MutatingWebhook(string caPem)
-    {
-        var caBundle = Convert.ToBase64String(Encoding.UTF8.GetBytes(caPem));
-        var manifests = File.ReadAllText(RepositoryRoot.File("config", "webhook", "manifests.yaml"));
-        return manifests[..manifests.IndexOf("\n---\n", StringComparison.Ordinal)]
-            .Replace("    clientConfig:\n", $"    clientConfig:\n      caBundle: {caBundle}\n", StringComparison.Ordinal)
-            .Replace("namespace: system", "namespace: rightsizer-system", StringComparison.Ordinal);
     }
 
     /// <summary>An HTTPS server that records each request's path and query and holds it open until the caller gives up.</summary>

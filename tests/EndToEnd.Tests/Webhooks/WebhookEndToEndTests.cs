@@ -1,11 +1,11 @@
 using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RightSizer.EndToEnd.Tests.Support;
 using RightSizer.Testing;
 using RightSizer.Testing.KubeApi;
 using RightSizer.Testing.Tls;
@@ -39,7 +39,7 @@ public sealed class WebhookEndToEndTests
         Volatile.Write(ref port, new Uri(webhook.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port);
         var kubectl = new Kubectl(server);
         var crd = await kubectl.RunAsync("apply", "-f", RepositoryRoot.File("config", "crds", "rightsizer.io_memorypolicies.yaml"));
-        var registered = await kubectl.RunWithInputAsync(WebhookConfigurations(authority.CertificatePem), "apply", "-f", "-");
+        var registered = await kubectl.RunWithInputAsync(WebhookManifests.WithCaBundle(authority.CertificatePem), "apply", "-f", "-");
         var ns = await kubectl.RunWithInputAsync("{apiVersion: v1, kind: Namespace, metadata: {name: shop}}", "apply", "-f", "-");
         var policy = await kubectl.RunWithInputAsync("""
             apiVersion: rightsizer.io/v1alpha1
@@ -96,15 +96,6 @@ public sealed class WebhookEndToEndTests
             Assert.That(invalid.StdErr, Does.Contain("spec.recommendation.halfLife: must not be longer than historyWindow (got 3h > 2h)"), invalid.ToString());
             Assert.That(whileStopped.StdOut, Does.Contain("pod/p2 created"), whileStopped.ToString());
         });
-    }
-
-    // config/webhook as committed, with the CA in both caBundles (what cert-manager's injector or an admin adds).
-    private static string WebhookConfigurations(string caPem)
-    {
-        var caBundle = Convert.ToBase64String(Encoding.UTF8.GetBytes(caPem));
-        return File.ReadAllText(RepositoryRoot.File("config", "webhook", "manifests.yaml"))
-            .Replace("    clientConfig:\n", $"    clientConfig:\n      caBundle: {caBundle}\n", StringComparison.Ordinal)
-            .Replace("namespace: system", "namespace: rightsizer-system", StringComparison.Ordinal);
     }
 
     private static async Task<WebApplication> StartWebhookAsync(string certDirectory, SnapshotAdmissionCache cache)

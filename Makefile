@@ -82,7 +82,8 @@ bench-micro: ## BenchmarkDotNet suite of the estimators and the engine (ns and b
 	dotnet run -c Release --project bench/RightSizer.Benchmarks -- --filter '*' --job short
 
 .PHONY: bench-webhooks
-bench-webhooks: ## BenchmarkDotNet for the pod patch calculator, then the HTTPS load test at 1, 16 and 64 connections.
+bench-webhooks: ## BenchmarkDotNet for the pod patch calculator, then the HTTPS load test (wrk) at 1, 16 and 64 connections.
+	scripts/install-bench-deps.sh
 	dotnet run -c Release --project bench/RightSizer.Benchmarks -- --filter '*PodMutation*' --job short --inProcess
 	dotnet run -c Release --project bench/RightSizer.Benchmarks -- load --connections 1,16,64 --seconds 10
 

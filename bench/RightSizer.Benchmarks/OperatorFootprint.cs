@@ -45,19 +45,26 @@ internal static partial class OperatorFootprint
         var replicas = int.Parse(Option(args, "--pods-per-policy", "10"), CultureInfo.InvariantCulture);
         var historyPods = int.Parse(Option(args, "--history-pods-per-policy", "1"), CultureInfo.InvariantCulture);
         var operatorDll = Path.Combine(AppContext.BaseDirectory, "rightsizer.dll");
+        // --operator-env K=V,K=V adds runtime settings to the image's, to measure what a setting is worth.
+        var environment = new Dictionary<string, string>(ImageEnvironment);
+        foreach (var setting in Option(args, "--operator-env", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            environment[name] = value;
+        }
 
         Console.WriteLine("| policies | pods | first status for all (s) | RSS after a cycle (MiB) | peak RSS (MiB) | CPU per cycle (s) | Prometheus requests per cycle | Prometheus bytes per cycle | spec change to status, median / max (s) |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var policies in sizes)
         {
-            var row = await MeasureAsync(policies, replicas, historyPods, operatorDll);
+            var row = await MeasureAsync(policies, replicas, historyPods, operatorDll, environment);
             Console.WriteLine(row);
         }
 
         return 0;
     }
 
-    private static async Task<string> MeasureAsync(int policies, int replicas, int historyPods, string operatorDll)
+    private static async Task<string> MeasureAsync(int policies, int replicas, int historyPods, string operatorDll, IReadOnlyDictionary<string, string> environment)
     {
         using var deadline = new CancellationTokenSource(Deadline);
         var cancellationToken = deadline.Token;
@@ -88,7 +95,7 @@ internal static partial class OperatorFootprint
                 "--metrics-bind-address=127.0.0.1:0", "--health-probe-bind-address=127.0.0.1:0", "--webhook-bind-address=0",
                 "--recommendation-interval=1m", "--log-format=json",
             ],
-            ImageEnvironment);
+            environment);
         var metricsLine = await operatorProcess.WaitForLineAsync(l => ListeningMetrics().IsMatch(l), TimeSpan.FromMinutes(1), cancellationToken);
         var metrics = new Uri($"http://127.0.0.1:{ListeningMetrics().Match(metricsLine).Groups["port"].Value}/metrics");
         using var http = new HttpClient();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -23,7 +24,10 @@ namespace RightSizer.Benchmarks;
 /// <summary>
 /// <c>load</c>: posts real pod reviews over HTTPS on 127.0.0.1 to the pod webhook and, as the floor, to a bare
 /// endpoint in the same server that returns a fixed allowed review, at each connection count for a fixed time, and
-/// prints p50, p99 and throughput as a Markdown table. Bounded by time; sends traffic to loopback only.
+/// prints p50, p99 and throughput as a Markdown table. Bounded by time; sends traffic to loopback only. The client is
+/// wrk by default, a separate process (one thread, Lua script beside this file), so the server's process does only the
+/// server's work; <c>--client dotnet</c> posts from HttpClient in this process instead, verifying the test CA (wrk does
+/// not verify certificates).
 /// </summary>
 internal static class WebhookLoad
 {
@@ -34,6 +38,7 @@ internal static class WebhookLoad
         var connections = Option(args, "--connections", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
         var duration = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture));
         var warmUp = TimeSpan.FromSeconds(2);
+        var useWrk = Option(args, "--client", "wrk") == "wrk";
 
         using var authority = new TestCertificateAuthority("load");
         var certDirectory = Directory.CreateTempSubdirectory("rightsizer-load-").FullName;
@@ -48,18 +53,31 @@ internal static class WebhookLoad
             .WithContainer("proxy", c => c.EmptyResources())
             .Build();
         var review = Encoding.UTF8.GetBytes(AdmissionReviewBuilder.ForPod(pod).ToJsonString());
+        var reviewFile = Path.Combine(certDirectory, "review.json");
+        await File.WriteAllBytesAsync(reviewFile, review);
 
-        Console.WriteLine("| endpoint | connections | requests | throughput (req/s) | p50 (ms) | p99 (ms) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| endpoint | connections | requests | throughput (req/s) | p50 (ms) | p99 (ms) | errors |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var count in connections)
         {
             foreach (var (name, path) in new[] { ("floor (fixed review)", FloorPath), ("pod webhook", WebhookDefaults.MutatePodPath) })
             {
-                using var client = Client(baseAddress, authority, count);
-                await Measure(client, path, review, count, warmUp);
-                var result = await Measure(client, path, review, count, duration);
+                LoadResult result;
+                if (useWrk)
+                {
+                    await Wrk(new Uri(baseAddress, path), reviewFile, count, warmUp);
+                    result = await Wrk(new Uri(baseAddress, path), reviewFile, count, duration);
+                }
+                else
+                {
+                    using var client = Client(baseAddress, authority, count);
+                    await Measure(client, path, review, count, warmUp);
+                    var latencies = await Measure(client, path, review, count, duration);
+                    result = new LoadResult(latencies.Count, Percentile(latencies, 0.50), Percentile(latencies, 0.99), 0);
+                }
+
                 Console.WriteLine(FormattableString.Invariant(
-                    $"| {name} | {count} | {result.Count} | {result.Count / duration.TotalSeconds:0} | {Percentile(result, 0.50):0.00} | {Percentile(result, 0.99):0.00} |"));
+                    $"| {name} | {count} | {result.Requests} | {result.Requests / duration.TotalSeconds:0} | {result.P50:0.00} | {result.P99:0.00} | {result.Errors} |"));
             }
         }
 
@@ -120,11 +138,34 @@ internal static class WebhookLoad
         return [.. (await Task.WhenAll(loops)).SelectMany(l => l)];
     }
 
+    // One wrk run: a single thread (the server keeps the other core), the connections given, the script's RESULT line parsed.
+    private static async Task<LoadResult> Wrk(Uri url, string reviewFile, int connections, TimeSpan duration)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "Wrk", "post-review.lua");
+        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-t1", $"-c{connections}", FormattableString.Invariant($"-d{duration.TotalSeconds:0}s"), "--timeout", "5s", "-s", script, url.ToString() })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["RIGHTSIZER_REVIEW"] = reviewFile;
+        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start");
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        var error = await wrk.StandardError.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        var line = output.Split('\n').SingleOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"wrk exited {wrk.ExitCode} without a result: {output}{error}");
+        var fields = line.Split(' ').Skip(1).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        return new LoadResult((int)fields[0], fields[1] / 1000.0, fields[2] / 1000.0, fields[3]);
+    }
+
     private static double Percentile(List<double> values, double quantile)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
     }
+
+    private readonly record struct LoadResult(int Requests, double P50, double P99, long Errors);
 
     private static string Option(string[] args, string name, string fallback)
     {

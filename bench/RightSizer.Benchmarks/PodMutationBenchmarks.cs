@@ -58,7 +58,7 @@ public class PodMutationBenchmarks
     [Benchmark]
     public int ParseAndHandle()
     {
-        var review = JsonSerializer.Deserialize(_review, AdmissionJsonContext.Default.AdmissionReview)!;
+        var review = JsonSerializer.Deserialize(_review, AdmissionJsonContext.Default.PodReview)!;
         return _handler.Handle(review.Request!).Response.Patch!.Length;
     }
 

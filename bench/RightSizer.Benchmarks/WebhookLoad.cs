@@ -37,7 +37,8 @@ internal static class WebhookLoad
     {
         var connections = Option(args, "--connections", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
         var duration = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds", "10"), CultureInfo.InvariantCulture));
-        var warmUp = TimeSpan.FromSeconds(2);
+        // Long enough for tiered compilation to finish with the code under test, as in a server that has been up a while.
+        var warmUp = TimeSpan.FromSeconds(double.Parse(Option(args, "--warm-up-seconds", "10"), CultureInfo.InvariantCulture));
         var useWrk = Option(args, "--client", "wrk") == "wrk";
 
         using var authority = new TestCertificateAuthority("load");

@@ -28,13 +28,13 @@ public sealed class AdmissionEndpoint
         _logger = logger;
     }
 
-    public async Task ServeAsync(HttpContext context, IAdmissionHandler handler)
+    public async Task ServeAsync<TObject>(HttpContext context, IAdmissionHandler<TObject> handler)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handler);
         var started = _time.GetTimestamp();
         var budget = Budget(context.Request);
-        var decision = await DecideAsync(context, handler, started, budget);
+        var decision = await DecideAsync(context, handler, budget);
         var elapsed = _time.GetElapsedTime(started);
         var outcome = Outcome(decision, handler);
         _metrics.Record(handler.Webhook, outcome, decision.Reason, elapsed);
@@ -49,7 +49,7 @@ public sealed class AdmissionEndpoint
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
-    private async Task<AdmissionDecision> DecideAsync(HttpContext context, IAdmissionHandler handler, long started, TimeSpan budget)
+    private async Task<AdmissionDecision> DecideAsync<TObject>(HttpContext context, IAdmissionHandler<TObject> handler, TimeSpan budget)
     {
         byte[]? rented = null;
         try
@@ -62,35 +62,30 @@ public sealed class AdmissionEndpoint
                 return Fail(handler, string.Empty, AdmissionFailures.BodyTooLarge, $"request body over {AdmissionLimits.MaxBodyBytes} bytes");
             }
 
-            AdmissionReview? review;
+            AdmissionReview<TObject>? review;
             try
             {
-                review = JsonSerializer.Deserialize(rented.AsSpan(0, length), AdmissionJsonContext.Default.AdmissionReview);
+                review = JsonSerializer.Deserialize(rented.AsSpan(0, length), handler.ReviewJson);
             }
             catch (JsonException e)
             {
-                return Fail(handler, string.Empty, AdmissionFailures.InvalidJson, $"the request is not an AdmissionReview: {e.Message}");
+                return Unparsed(handler, rented.AsSpan(0, length), e);
             }
 
-            var request = review?.Request;
-            var uid = request?.Uid ?? string.Empty;
-            if (review?.ApiVersion != AdmissionReview.V1ApiVersion || review.Kind != AdmissionReview.ReviewKind || request is null)
+            if (Envelope(handler, review?.ApiVersion, review?.Kind, review?.Request?.Uid, review?.Request is not null) is { } refused)
             {
-                return Fail(handler, uid, AdmissionFailures.InvalidReview, $"expected an {AdmissionReview.V1ApiVersion} {AdmissionReview.ReviewKind} with a request (got {review?.ApiVersion ?? "none"} {review?.Kind ?? "none"})");
+                return refused;
             }
 
-            if (uid.Length == 0)
-            {
-                return Fail(handler, uid, AdmissionFailures.MissingUid, "the AdmissionReview request has no uid");
-            }
-
-            var remaining = budget - _time.GetElapsedTime(started);
+            var request = review!.Request!;
+            var uid = request.Uid!;
             try
             {
+                // The budget's token bounds the wait: the handler may be stuck behind a cache, the answer is not.
                 var work = Task.Run(() => handler.Handle(request), CancellationToken.None);
-                return await work.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time, linked.Token);
+                return await work.WaitAsync(linked.Token);
             }
-            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+            catch (OperationCanceledException)
             {
                 return Fail(handler, uid, Pods.MutationReasons.Deadline, $"no answer within {budget.TotalMilliseconds:0} ms");
             }
@@ -110,6 +105,46 @@ public sealed class AdmissionEndpoint
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
+        }
+    }
+
+    // The review is checked before the handler sees it: the right version and kind, a request, and a uid to answer to.
+    private AdmissionDecision? Envelope(IAdmissionHandler handler, string? apiVersion, string? kind, string? uid, bool hasRequest)
+    {
+        if (apiVersion != AdmissionReview.V1ApiVersion || kind != AdmissionReview.ReviewKind || !hasRequest)
+        {
+            return Fail(handler, uid ?? string.Empty, AdmissionFailures.InvalidReview, $"expected an {AdmissionReview.V1ApiVersion} {AdmissionReview.ReviewKind} with a request (got {apiVersion ?? "none"} {kind ?? "none"})");
+        }
+
+        return string.IsNullOrEmpty(uid) ? Fail(handler, string.Empty, AdmissionFailures.MissingUid, "the AdmissionReview request has no uid") : null;
+    }
+
+    // The one-pass parse failed. When it failed inside request.object, the rest of the review may still be readable:
+    // read it again with the object as plain JSON, so the answer carries the request's uid and says where the object broke.
+    private AdmissionDecision Unparsed<TObject>(IAdmissionHandler<TObject> handler, ReadOnlySpan<byte> body, JsonException error)
+    {
+        const string ObjectPath = "$.request.object";
+        if (error.Path is { } path && path.StartsWith(ObjectPath, StringComparison.Ordinal))
+        {
+            if (ReadWithPlainObject(body) is { } review)
+            {
+                return Envelope(handler, review.ApiVersion, review.Kind, review.Request?.Uid, review.Request is not null)
+                    ?? handler.ObjectUnreadable(review.Request!, "$" + path[ObjectPath.Length..]);
+            }
+        }
+
+        return Fail(handler, string.Empty, AdmissionFailures.InvalidJson, $"the request is not an AdmissionReview: {error.Message}");
+    }
+
+    private static AdmissionReview<JsonElement>? ReadWithPlainObject(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, AdmissionJsonContext.Default.JsonReview);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

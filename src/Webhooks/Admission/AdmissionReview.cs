@@ -1,8 +1,6 @@
-using System.Text.Json;
-
 namespace RightSizer.Webhooks.Admission;
 
-/// <summary>admission.k8s.io/v1 AdmissionReview: the API server sends <c>request</c>, we answer with <c>response</c>.</summary>
+/// <summary>admission.k8s.io/v1 AdmissionReview as we answer it: the <c>response</c>.</summary>
 public sealed class AdmissionReview
 {
     public const string V1ApiVersion = "admission.k8s.io/v1";
@@ -12,13 +10,27 @@ public sealed class AdmissionReview
 
     public string? Kind { get; set; }
 
-    public AdmissionRequest? Request { get; set; }
-
     public AdmissionResponse? Response { get; set; }
 }
 
-/// <summary>The fields of an admission request the webhooks read; the rest (userInfo, options) is skipped.</summary>
-public sealed class AdmissionRequest
+/// <summary>
+/// admission.k8s.io/v1 AdmissionReview as the API server sends it, with <c>request.object</c> read straight into the
+/// handler's own view of the object: one pass over the bytes, no intermediate document.
+/// </summary>
+public sealed class AdmissionReview<TObject>
+{
+    public string? ApiVersion { get; set; }
+
+    public string? Kind { get; set; }
+
+    public AdmissionRequest<TObject>? Request { get; set; }
+}
+
+/// <summary>
+/// The fields of an admission request the webhooks read; the rest (userInfo, options, oldObject, dryRun) is skipped.
+/// A dry run is answered like any other request: the webhooks have no side effects to skip.
+/// </summary>
+public sealed class AdmissionRequest<TObject>
 {
     public string? Uid { get; set; }
 
@@ -35,16 +47,26 @@ public sealed class AdmissionRequest
 
     public string? Operation { get; set; }
 
-    public bool? DryRun { get; set; }
-
-    public JsonElement? Object { get; set; }
-
-    public JsonElement? OldObject { get; set; }
+    public TObject? Object { get; set; }
 }
 
-public sealed record GroupVersionKind(string? Group, string? Version, string? Kind);
+public sealed record GroupVersionKind
+{
+    public string? Group { get; set; }
 
-public sealed record GroupVersionResource(string? Group, string? Version, string? Resource);
+    public string? Version { get; set; }
+
+    public string? Kind { get; set; }
+}
+
+public sealed record GroupVersionResource
+{
+    public string? Group { get; set; }
+
+    public string? Version { get; set; }
+
+    public string? Resource { get; set; }
+}
 
 /// <summary>The answer. <c>patch</c> is base64 in JSON, which is how System.Text.Json writes a byte array.</summary>
 public sealed class AdmissionResponse

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using RightSizer.Webhooks.Pods;
+using RightSizer.Webhooks.Policies;
 
 namespace RightSizer.Webhooks.Admission;
 
@@ -14,13 +16,14 @@ public static class WebhookEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var endpoint = endpoints.ServiceProvider.GetRequiredService<AdmissionEndpoint>();
-        foreach (var handler in endpoints.ServiceProvider.GetServices<IAdmissionHandler>())
-        {
-            endpoints.MapPost(handler.Path, (HttpContext context) =>
-                accepts is null || accepts(context) ? endpoint.ServeAsync(context, handler) : NotFound(context));
-        }
+        Map(endpoints, endpoint, endpoints.ServiceProvider.GetRequiredService<PodMutationHandler>(), accepts);
+        Map(endpoints, endpoint, endpoints.ServiceProvider.GetRequiredService<MemoryPolicyValidationHandler>(), accepts);
         return endpoints;
     }
+
+    private static void Map<TObject>(IEndpointRouteBuilder endpoints, AdmissionEndpoint endpoint, IAdmissionHandler<TObject> handler, Func<HttpContext, bool>? accepts) =>
+        endpoints.MapPost(handler.Path, (HttpContext context) =>
+            accepts is null || accepts(context) ? endpoint.ServeAsync(context, handler) : NotFound(context));
 
     private static Task NotFound(HttpContext context)
     {

@@ -23,8 +23,8 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddSingleton<AdmissionEndpoint>();
         services.TryAddSingleton<ServingCertificate>();
         services.AddHostedService(sp => sp.GetRequiredService<ServingCertificate>());
-        services.AddSingleton<IAdmissionHandler, PodMutationHandler>();
-        services.AddSingleton<IAdmissionHandler, MemoryPolicyValidationHandler>();
+        services.TryAddSingleton<PodMutationHandler>();
+        services.TryAddSingleton<MemoryPolicyValidationHandler>();
         services.AddHealthChecks().AddCheck<WebhookReadinessCheck>("webhook", tags: [WebhookReadinessCheck.ReadyTag]);
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using RightSizer.Webhooks.Admission;
 
 namespace RightSizer.Webhooks.Pods;
@@ -8,7 +9,7 @@ namespace RightSizer.Webhooks.Pods;
 /// cache and answers with the mutator's patch. Fails open: anything unexpected admits the pod unchanged, with a
 /// warning. A dry run is answered exactly like a real one (there are no side effects to skip).
 /// </summary>
-public sealed class PodMutationHandler : IAdmissionHandler
+public sealed class PodMutationHandler : IAdmissionHandler<PodView>
 {
     private readonly IAdmissionCache _cache;
 
@@ -23,7 +24,9 @@ public sealed class PodMutationHandler : IAdmissionHandler
 
     public bool FailsOpen => true;
 
-    public AdmissionDecision Handle(AdmissionRequest request)
+    public JsonTypeInfo<AdmissionReview<PodView>> ReviewJson => AdmissionJsonContext.Default.PodReview;
+
+    public AdmissionDecision Handle(AdmissionRequest<PodView> request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var uid = request.Uid ?? string.Empty;
@@ -42,16 +45,7 @@ public sealed class PodMutationHandler : IAdmissionHandler
             return Open(uid, MutationReasons.CacheNotSynced, "the policy cache is still loading");
         }
 
-        PodView? pod;
-        try
-        {
-            pod = request.Object is { ValueKind: JsonValueKind.Object } json ? json.Deserialize(AdmissionJsonContext.Default.PodView) : null;
-        }
-        catch (JsonException e)
-        {
-            return Open(uid, MutationReasons.MalformedPod, $"the pod could not be read at {e.Path}");
-        }
-
+        var pod = request.Object;
         var @namespace = request.Namespace is { Length: > 0 } ns ? ns : pod?.Metadata?.Namespace;
         if (pod is null || string.IsNullOrEmpty(@namespace))
         {
@@ -78,6 +72,12 @@ public sealed class PodMutationHandler : IAdmissionHandler
         }
 
         return new AdmissionDecision(response, mutation.Reason);
+    }
+
+    public AdmissionDecision ObjectUnreadable(AdmissionRequest<JsonElement> request, string path)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Open(request.Uid ?? string.Empty, MutationReasons.MalformedPod, $"the pod could not be read at {path}");
     }
 
     private static AdmissionDecision Open(string uid, string reason, string detail) =>

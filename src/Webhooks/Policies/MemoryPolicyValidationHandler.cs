@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using k8s;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Webhooks.Admission;
@@ -10,7 +11,7 @@ namespace RightSizer.Webhooks.Policies;
 /// <c>/validate-rightsizer-io-v1alpha1-memorypolicy</c>: CREATE and UPDATE run the rules of <c>rightsizer validate</c>
 /// and a rejection lists every problem with its YAML path. Fails closed: a policy we cannot read is refused.
 /// </summary>
-public sealed class MemoryPolicyValidationHandler : IAdmissionHandler
+public sealed class MemoryPolicyValidationHandler : IAdmissionHandler<JsonElement>
 {
     public const string Valid = "valid";
     public const string Invalid = "invalid";
@@ -31,7 +32,9 @@ public sealed class MemoryPolicyValidationHandler : IAdmissionHandler
 
     public bool FailsOpen => false;
 
-    public AdmissionDecision Handle(AdmissionRequest request)
+    public JsonTypeInfo<AdmissionReview<JsonElement>> ReviewJson => AdmissionJsonContext.Default.JsonReview;
+
+    public AdmissionDecision Handle(AdmissionRequest<JsonElement> request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var uid = request.Uid ?? string.Empty;
@@ -69,6 +72,13 @@ public sealed class MemoryPolicyValidationHandler : IAdmissionHandler
 
         var name = policy.Metadata?.Name ?? request.Name ?? "(unnamed)";
         return AdmissionDecision.Deny(uid, Invalid, $"MemoryPolicy {name} is invalid ({problems.Count} {(problems.Count == 1 ? "problem" : "problems")}):\n{string.Join('\n', problems)}");
+    }
+
+    // Any JSON is a JsonElement: a review that parses at all reaches Handle.
+    public AdmissionDecision ObjectUnreadable(AdmissionRequest<JsonElement> request, string path)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return AdmissionDecision.Deny(request.Uid ?? string.Empty, Unreadable, $"MemoryPolicy {request.Name} is invalid:\n{(path.Length > 2 ? path[2..] : "(object)")}: unreadable");
     }
 
     private static string FirstSentence(string message)

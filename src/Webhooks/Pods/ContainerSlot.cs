@@ -6,7 +6,7 @@ public sealed record ContainerSlot(string List, int Index, ContainerView Contain
     public const string Containers = "containers";
     public const string InitContainers = "initContainers";
 
-    public string Path => $"/spec/{List}/{Index}";
+    public string Path { get; } = $"/spec/{List}/{Index}";
 
     public string Name => Container.Name ?? string.Empty;
 }

@@ -34,6 +34,9 @@ internal static partial class OperatorFootprint
         ["DOTNET_NOLOGO"] = "1",
         ["DOTNET_EnableDiagnostics"] = "0",
         ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
+        ["DOTNET_GCHeapHardLimit"] = "0xC000000",
+        ["DOTNET_GCConserveMemory"] = "5",
+        ["MALLOC_ARENA_MAX"] = "2",
     };
 
     // Polls that list every policy or deployment, or scrape /metrics, run once a second so they do not load the operator under test.

@@ -88,10 +88,11 @@ bench-webhooks: ## BenchmarkDotNet for the pod patch calculator, then the HTTPS 
 	dotnet run -c Release --project bench/RightSizer.Benchmarks -- load --connections 1,16,64 --seconds 10
 
 .PHONY: bench-operator
-bench-operator: ## Footprint of the operator: 100 and 1,000 MemoryPolicies over 10 pods each, a Prometheus with their history (RSS, CPU and Prometheus cost per cycle, spec change to status).
+bench-operator: publish ## Footprint of the published operator (the image's executable): 100 and 1,000 MemoryPolicies over 10 pods each, a Prometheus with their history (RSS, CPU and Prometheus cost per cycle, spec change to status).
 	scripts/install-test-deps.sh
 	dotnet build bench/RightSizer.Benchmarks -c Release --nologo -v quiet
-	dotnet bench/RightSizer.Benchmarks/bin/Release/net10.0/RightSizer.Benchmarks.dll footprint --policies 100,1000 --pods-per-policy 10
+	dotnet bench/RightSizer.Benchmarks/bin/Release/net10.0/RightSizer.Benchmarks.dll footprint --policies 100,1000 --pods-per-policy 10 \
+	  --operator-exe artifacts/publish/rightsizer
 
 .PHONY: bench-apiserver
 bench-apiserver: ## Footprint of the local API test server: 10,000 pods, 1,000 MemoryPolicies, 24 watchers on each (list cost, watch fan-out, RSS).

@@ -34,6 +34,9 @@ internal static partial class OperatorFootprint
         ["DOTNET_NOLOGO"] = "1",
         ["DOTNET_EnableDiagnostics"] = "0",
         ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
+        ["DOTNET_GCHeapHardLimit"] = "0xC000000",
+        ["DOTNET_GCConserveMemory"] = "5",
+        ["MALLOC_ARENA_MAX"] = "2",
     };
 
     // Polls that list every policy or deployment, or scrape /metrics, run once a second so they do not load the operator under test.
@@ -44,7 +47,12 @@ internal static partial class OperatorFootprint
         var sizes = Option(args, "--policies", "100,1000").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
         var replicas = int.Parse(Option(args, "--pods-per-policy", "10"), CultureInfo.InvariantCulture);
         var historyPods = int.Parse(Option(args, "--history-pods-per-policy", "1"), CultureInfo.InvariantCulture);
-        var operatorDll = Path.Combine(AppContext.BaseDirectory, "rightsizer.dll");
+        // By default the rightsizer.dll built beside the benchmark, run by `dotnet`; --operator-exe names an executable to
+        // run instead, such as the self-contained publish the image ships (artifacts/publish/rightsizer, `make publish`).
+        var operatorExe = Option(args, "--operator-exe", string.Empty);
+        var command = operatorExe.Length > 0
+            ? new OperatorCommand(Path.GetFullPath(operatorExe), [])
+            : new OperatorCommand("dotnet", [Path.Combine(AppContext.BaseDirectory, "rightsizer.dll")]);
         // --operator-env K=V,K=V adds runtime settings to the image's, to measure what a setting is worth.
         var environment = new Dictionary<string, string>(ImageEnvironment);
         foreach (var setting in Option(args, "--operator-env", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
@@ -53,18 +61,18 @@ internal static partial class OperatorFootprint
             environment[name] = value;
         }
 
-        Console.WriteLine("| policies | pods | first status for all (s) | RSS after a cycle (MiB) | peak RSS (MiB) | CPU per cycle (s) | Prometheus requests per cycle | Prometheus bytes per cycle | spec change to status, median / max (s) |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| policies | pods | first status for all (s) | RSS after a cycle (MiB) | of which anon / file / shmem (MiB) | peak RSS (MiB) | CPU per cycle (s) | Prometheus requests per cycle | Prometheus bytes per cycle | spec change to status, median / max (s) |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var policies in sizes)
         {
-            var row = await MeasureAsync(policies, replicas, historyPods, operatorDll, environment);
+            var row = await MeasureAsync(policies, replicas, historyPods, command, environment);
             Console.WriteLine(row);
         }
 
         return 0;
     }
 
-    private static async Task<string> MeasureAsync(int policies, int replicas, int historyPods, string operatorDll, IReadOnlyDictionary<string, string> environment)
+    private static async Task<string> MeasureAsync(int policies, int replicas, int historyPods, OperatorCommand command, IReadOnlyDictionary<string, string> environment)
     {
         using var deadline = new CancellationTokenSource(Deadline);
         var cancellationToken = deadline.Token;
@@ -88,10 +96,10 @@ internal static partial class OperatorFootprint
 
         var kubeconfig = server.AddUser("system:serviceaccount:rightsizer-system:rightsizer-controller-manager");
         await using var operatorProcess = ServerProcess.Start(
-            "dotnet",
+            command.Binary,
             "operator",
             [
-                operatorDll, "operator", $"--kubeconfig={kubeconfig}", $"--prometheus-url={prometheus.BaseUrl}",
+                .. command.Arguments, "operator", $"--kubeconfig={kubeconfig}", $"--prometheus-url={prometheus.BaseUrl}",
                 "--metrics-bind-address=127.0.0.1:0", "--health-probe-bind-address=127.0.0.1:0", "--webhook-bind-address=0",
                 "--recommendation-interval=1m", "--log-format=json",
             ],
@@ -113,7 +121,7 @@ internal static partial class OperatorFootprint
         var exposition = await http.GetStringAsync(metrics, cancellationToken);
         var requests = Gauge(exposition, "rightsizer_prometheus_requests_last_cycle");
         var bytes = Gauge(exposition, "rightsizer_prometheus_bytes_last_cycle_bytes");
-        var (rss, peak) = Rss(operatorProcess.Id);
+        var rss = Rss(operatorProcess.Id);
 
         var latencies = new List<double>();
         for (var change = 0; change < SpecChanges; change++)
@@ -136,7 +144,7 @@ internal static partial class OperatorFootprint
 
         latencies.Sort();
         return FormattableString.Invariant(
-            $"| {policies} | {policies * replicas} | {firstStatus.TotalSeconds:0.0} | {rss / 1048576.0:0} | {peak / 1048576.0:0} | {cpuPerCycle:0.00} | {requests:0} | {bytes:0} | {latencies[latencies.Count / 2]:0.00} / {latencies[^1]:0.00} |");
+            $"| {policies} | {policies * replicas} | {firstStatus.TotalSeconds:0.0} | {Mib(rss.Total)} | {Mib(rss.Anonymous)} / {Mib(rss.File)} / {Mib(rss.Shared)} | {Mib(rss.Peak)} | {cpuPerCycle:0.00} | {requests:0} | {bytes:0} | {latencies[latencies.Count / 2]:0.00} / {latencies[^1]:0.00} |");
     }
 
     private static async Task CreateWorkloadsAsync(IKubernetes client, IReadOnlyList<(string Namespace, string Name, int Base)> workloads, int replicas, CancellationToken cancellationToken)
@@ -238,12 +246,16 @@ internal static partial class OperatorFootprint
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
-    private static (long Rss, long Peak) Rss(int pid)
+    // VmRSS splits into anonymous memory (GC heap, native allocations, stacks), file mappings (the runtime and the
+    // assemblies) and shared memory (JIT-compiled code, which W^X maps through memfd:doublemapper).
+    private static (long Total, long Anonymous, long File, long Shared, long Peak) Rss(int pid)
     {
         var status = File.ReadAllLines($"/proc/{pid}/status");
-        long Kib(string key) => long.Parse(status.Single(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-        return (Kib("VmRSS:"), Kib("VmHWM:"));
+        long Bytes(string key) => long.Parse(status.Single(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        return (Bytes("VmRSS:"), Bytes("RssAnon:"), Bytes("RssFile:"), Bytes("RssShmem:"), Bytes("VmHWM:"));
     }
+
+    private static string Mib(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken cancellationToken, TimeSpan? interval = null)
     {
@@ -259,6 +271,9 @@ internal static partial class OperatorFootprint
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
+
+    // The program that starts the operator and the arguments before rightsizer's own.
+    private sealed record OperatorCommand(string Binary, IReadOnlyList<string> Arguments);
 
     [GeneratedRegex(@"Listening for metrics on [^""\s]*:(?<port>\d+)")]
     private static partial Regex ListeningMetrics();

@@ -11,15 +11,16 @@ public sealed class MemoryPolicyResourceClient(IKubernetes client) : IResourceCl
 {
     public string Resource => V1alpha1MemoryPolicy.KubePluralName;
 
-    public async Task<(IReadOnlyList<V1alpha1MemoryPolicy> Items, string ResourceVersion)> ListAsync(string? @namespace, CancellationToken cancellationToken)
-    {
-        var list = @namespace is null
-            ? await client.CustomObjects.ListClusterCustomObjectAsync<V1alpha1MemoryPolicyList>(
-                V1alpha1MemoryPolicy.KubeGroup, V1alpha1MemoryPolicy.KubeApiVersion, V1alpha1MemoryPolicy.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await client.CustomObjects.ListNamespacedCustomObjectAsync<V1alpha1MemoryPolicyList>(
-                V1alpha1MemoryPolicy.KubeGroup, V1alpha1MemoryPolicy.KubeApiVersion, @namespace, V1alpha1MemoryPolicy.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return ([.. list.Items], list.Metadata?.ResourceVersion ?? "0");
-    }
+    public Task<(IReadOnlyList<V1alpha1MemoryPolicy> Items, string ResourceVersion)> ListAsync(string? @namespace, CancellationToken cancellationToken) =>
+        PagedList.ReadAsync<V1alpha1MemoryPolicy, V1alpha1MemoryPolicyList>(
+            (continueToken, limit, ct) => @namespace is null
+                ? client.CustomObjects.ListClusterCustomObjectAsync<V1alpha1MemoryPolicyList>(
+                    V1alpha1MemoryPolicy.KubeGroup, V1alpha1MemoryPolicy.KubeApiVersion, V1alpha1MemoryPolicy.KubePluralName,
+                    continueParameter: continueToken, limit: limit, cancellationToken: ct)
+                : client.CustomObjects.ListNamespacedCustomObjectAsync<V1alpha1MemoryPolicyList>(
+                    V1alpha1MemoryPolicy.KubeGroup, V1alpha1MemoryPolicy.KubeApiVersion, @namespace, V1alpha1MemoryPolicy.KubePluralName,
+                    continueParameter: continueToken, limit: limit, cancellationToken: ct),
+            cancellationToken);
 
     public async IAsyncEnumerable<(WatchEventType Type, V1alpha1MemoryPolicy Object)> WatchAsync(
         string? @namespace,

@@ -30,7 +30,7 @@ public static class OperatorServiceCollectionExtensions
     {
         services.AddSingleton<IKubernetes>(_ => new Kubernetes(options.Kubeconfig is null
             ? KubernetesClientConfiguration.InClusterConfig()
-            : KubernetesClientConfiguration.BuildConfigFromConfigFile(options.Kubeconfig)));
+            : KubeconfigFile.Load(options.Kubeconfig)));
         return services;
     }
 

@@ -3,12 +3,12 @@ using k8s.Models;
 
 namespace RightSizer.Operator.Runtime;
 
-/// <summary>An <see cref="IResourceClient{T}"/> over KubernetesClient's typed list and watch calls for one kind.</summary>
+/// <summary>An <see cref="IResourceClient{T}"/> over KubernetesClient's typed list and watch calls for one kind; lists are read in pages.</summary>
 public sealed class KubernetesResourceClient<T, TList> : IResourceClient<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
     where TList : IItems<T>, IMetadata<V1ListMeta>
 {
-    public delegate Task<TList> ListCall(string? @namespace, CancellationToken cancellationToken);
+    public delegate Task<TList> ListCall(string? @namespace, string? continueToken, int limit, CancellationToken cancellationToken);
 
     public delegate IAsyncEnumerable<(WatchEventType, T)> WatchCall(
         string? @namespace, string resourceVersion, int timeoutSeconds, Action<Exception> onError, CancellationToken cancellationToken);
@@ -25,11 +25,8 @@ public sealed class KubernetesResourceClient<T, TList> : IResourceClient<T>
 
     public string Resource { get; }
 
-    public async Task<(IReadOnlyList<T> Items, string ResourceVersion)> ListAsync(string? @namespace, CancellationToken cancellationToken)
-    {
-        var list = await _list(@namespace, cancellationToken).ConfigureAwait(false);
-        return ([.. list.Items], list.Metadata?.ResourceVersion ?? "0");
-    }
+    public Task<(IReadOnlyList<T> Items, string ResourceVersion)> ListAsync(string? @namespace, CancellationToken cancellationToken) =>
+        PagedList.ReadAsync<T, TList>((continueToken, limit, ct) => _list(@namespace, continueToken, limit, ct), cancellationToken);
 
     public IAsyncEnumerable<(WatchEventType Type, T Object)> WatchAsync(
         string? @namespace,

@@ -44,7 +44,7 @@ public sealed class ResourceCache<T>
     /// <summary>Stores a fresh list: objects missing from it are reported deleted, changed ones modified.</summary>
     public void Replace(IEnumerable<T> items)
     {
-        var fresh = items.Select(CachedObject.Trim).ToDictionary(ObjectKey.Of);
+        var fresh = items.ToDictionary(ObjectKey.Of);
         foreach (var existing in ListAll())
         {
             if (!fresh.ContainsKey(ObjectKey.Of(existing)))

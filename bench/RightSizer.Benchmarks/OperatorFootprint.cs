@@ -36,6 +36,7 @@ internal static partial class OperatorFootprint
         ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
         ["DOTNET_GCHeapHardLimit"] = "0xC000000",
         ["DOTNET_GCConserveMemory"] = "5",
+        ["DOTNET_GCgen0size"] = "0x200000",
         ["MALLOC_ARENA_MAX"] = "2",
     };
 

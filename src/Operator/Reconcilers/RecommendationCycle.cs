@@ -12,7 +12,8 @@ namespace RightSizer.Operator.Reconcilers;
 /// Reads history once per interval for every policy together: one scan per memory signal in use (over the watched
 /// namespaces), as long as the longest window asked for, keeping only the
 /// containers of the policies' targets. So the Prometheus cost follows the number of containers, not of policies.
-/// After each attempt every policy is enqueued; a failed scan keeps the last good snapshot and is retried with backoff.
+/// After each attempt the scan's transients are given back (<see cref="HeapRelease"/>) and every policy is enqueued;
+/// a failed scan keeps the last good snapshot and is retried with backoff.
 /// </summary>
 public sealed partial class RecommendationCycle
 {
@@ -83,7 +84,7 @@ public sealed partial class RecommendationCycle
         }
     }
 
-    /// <summary>One scan; true when it completed.</summary>
+    /// <summary>One scan, its transients given back before it is counted done; true when it completed.</summary>
     public async Task<bool> ScanOnceAsync(CancellationToken cancellationToken)
     {
         var asOf = _time.GetUtcNow();
@@ -121,6 +122,7 @@ public sealed partial class RecommendationCycle
             LogScanFailed(_logger, e.Message);
         }
 
+        HeapRelease.AfterBatch();
         _metrics.Scanned(ok, _transfer.Requests - requestsBefore, _transfer.RequestBytes - sentBefore, _transfer.ResponseBytes - receivedBefore);
         return ok;
     }

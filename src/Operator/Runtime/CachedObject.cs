@@ -7,7 +7,7 @@ namespace RightSizer.Operator.Runtime;
 /// What a watch-fed cache keeps of an object: everything but its managedFields and kubectl's last-applied
 /// configuration, which no reader uses and which make up most of a pod's size (controller-runtime's caches drop
 /// managedFields for the same reason). Status writes go through the status subresource, which keeps the stored
-/// object's metadata, so nothing dropped here is ever written back.
+/// object's metadata, so nothing dropped here is ever written back. Pods lose more (<see cref="CachedPod"/>).
 /// </summary>
 public static class CachedObject
 {
@@ -22,6 +22,11 @@ public static class CachedObject
         {
             metadata.ManagedFields = null;
             metadata.Annotations?.Remove(LastAppliedAnnotation);
+        }
+
+        if (obj is V1Pod pod)
+        {
+            CachedPod.Trim(pod);
         }
 
         return obj;

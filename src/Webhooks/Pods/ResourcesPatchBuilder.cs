@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace RightSizer.Webhooks.Pods;
 
 /// <summary>
@@ -15,26 +13,18 @@ public static class ResourcesPatchBuilder
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(patch);
+        if (!target.ChangesRequest && !target.ChangesLimit)
+        {
+            return;
+        }
+
         var path = target.Slot.Path + "/resources";
         var resources = target.Slot.Container.Resources;
         if (resources is null)
         {
-            var created = new JsonObject();
-            if (target.ChangesRequest)
-            {
-                created["requests"] = Memory(target.Request.ToQuantity());
-            }
-
-            if (target.ChangesLimit)
-            {
-                created["limits"] = Memory(target.Limit!.Value.ToQuantity());
-            }
-
-            if (created.Count > 0)
-            {
-                patch.Add(JsonPatchOperation.Add(path, created));
-            }
-
+            patch.Add(JsonPatchOperation.Add(path, PatchValue.Resources(
+                target.ChangesRequest ? target.Request.ToQuantity() : null,
+                target.ChangesLimit ? target.Limit!.Value.ToQuantity() : null)));
             return;
         }
 
@@ -51,8 +41,6 @@ public static class ResourcesPatchBuilder
 
     private static void Set(ICollection<JsonPatchOperation> patch, string mapPath, bool mapExists, string quantity) =>
         patch.Add(mapExists
-            ? JsonPatchOperation.Add(JsonPointer.Append(mapPath, MemoryResource), JsonValue.Create(quantity))
-            : JsonPatchOperation.Add(mapPath, Memory(quantity)));
-
-    private static JsonObject Memory(string quantity) => new() { [MemoryResource] = quantity };
+            ? JsonPatchOperation.Add(mapPath + "/" + MemoryResource, PatchValue.Text(quantity))
+            : JsonPatchOperation.Add(mapPath, PatchValue.MemoryMap(quantity)));
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -149,10 +150,26 @@ public sealed class AdmissionEndpoint
     }
 
     // The API server says how long it waits (?timeout=5s); we answer within our budget or a share of that, whichever is shorter.
+    // The query string is walked in place rather than through request.Query, which builds a dictionary per request.
+    // As there, names match case-insensitively, and a repeated timeout is not one we can read.
     private TimeSpan Budget(HttpRequest request)
     {
-        var timeout = request.Query["timeout"].ToString();
-        return timeout.EndsWith('s') && double.TryParse(timeout[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+        ReadOnlyMemory<char>? timeout = null;
+        foreach (var parameter in new QueryStringEnumerable(request.QueryString.Value))
+        {
+            if (parameter.DecodeName().Span.Equals("timeout", StringComparison.OrdinalIgnoreCase))
+            {
+                if (timeout is not null)
+                {
+                    return _options.Budget;
+                }
+
+                timeout = parameter.DecodeValue();
+            }
+        }
+
+        var text = timeout.GetValueOrDefault().Span;
+        return text.EndsWith('s') && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(Math.Min(_options.Budget.TotalSeconds, seconds * 0.8))
             : _options.Budget;
     }

@@ -28,9 +28,9 @@ public static partial class HeapEnvPatchBuilder
             return;
         }
 
-        if (heap.Runtime == nameof(RuntimeKind.JVM) && heap.Env.TryGetValue(JavaToolOptions, out var options) && MaxRamPercentage().Match(options) is { Success: true } option)
+        if (heap.Runtime == nameof(RuntimeKind.JVM) && heap.Env.TryGetValue(JavaToolOptions, out var options) && MaxRamPercentageIn(options) is { } option)
         {
-            Jvm(slot, option.Value, patch, warnings);
+            Jvm(slot, option, patch, warnings);
         }
         else if (heap.Runtime == nameof(RuntimeKind.DotNet) && heap.Env.TryGetValue(HeapHardLimitPercent, out var percent) && !string.IsNullOrWhiteSpace(percent))
         {
@@ -63,11 +63,11 @@ public static partial class HeapEnvPatchBuilder
         }
 
         var value = entry.Value ?? string.Empty;
-        if (MaxRamPercentage().Match(value) is { Success: true } existing)
+        if (MaxRamPercentageIn(value) is { } existing)
         {
-            if (existing.Value != option)
+            if (existing != option)
             {
-                warnings.Add($"container {slot.Name}: {JavaToolOptions} already sets {existing.Value}, which wins over {option}");
+                warnings.Add($"container {slot.Name}: {JavaToolOptions} already sets {existing}, which wins over {option}");
             }
 
             return;
@@ -146,6 +146,22 @@ public static partial class HeapEnvPatchBuilder
         }
 
         return -1;
+    }
+
+    // The first match without a Match object: only its text is kept.
+    private static string? MaxRamPercentageIn(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        foreach (var match in MaxRamPercentage().EnumerateMatches(value))
+        {
+            return value.Substring(match.Index, match.Length);
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@"-XX:MaxRAMPercentage=\S+", RegexOptions.CultureInvariant)]

@@ -17,9 +17,13 @@ public static class PolicyMatcher
     {
         ArgumentNullException.ThrowIfNull(owners);
         ArgumentNullException.ThrowIfNull(policies);
-        return Pick(policies, p => InNamespace(p, @namespace) && TargetsOwner(p, owners), "target this pod's workload")
-            ?? Pick(policies, p => InNamespace(p, @namespace) && Selects(p, labels), "select this pod");
+        var byTarget = new Criteria(@namespace, labels, owners, ByTarget: true);
+        return Pick(policies, byTarget, "target this pod's workload") ?? Pick(policies, byTarget with { ByTarget = false }, "select this pod");
     }
+
+    private static bool Matches(V1alpha1MemoryPolicy policy, in Criteria criteria) =>
+        InNamespace(policy, criteria.Namespace)
+        && (criteria.ByTarget ? TargetsOwner(policy, criteria.Owners) : Selects(policy, criteria.Labels));
 
     private static bool InNamespace(V1alpha1MemoryPolicy policy, string @namespace) =>
         policy.Metadata?.NamespaceProperty == @namespace && policy.Metadata.DeletionTimestamp is null && policy.Spec is not null;
@@ -46,14 +50,14 @@ public static class PolicyMatcher
         policy.Spec.TargetRef is null && policy.Spec.Selector is { } selector && LabelSelectorMatcher.Matches(selector, labels);
 
     // One pass finds the first policy by name; the names are gathered and sorted only for the warning on a tie.
-    private static PolicyMatch? Pick(IReadOnlyList<V1alpha1MemoryPolicy> policies, Func<V1alpha1MemoryPolicy, bool> matches, string how)
+    private static PolicyMatch? Pick(IReadOnlyList<V1alpha1MemoryPolicy> policies, in Criteria criteria, string how)
     {
         V1alpha1MemoryPolicy? first = null;
         var count = 0;
         for (var i = 0; i < policies.Count; i++)
         {
             var policy = policies[i];
-            if (!matches(policy))
+            if (!Matches(policy, criteria))
             {
                 continue;
             }
@@ -70,15 +74,15 @@ public static class PolicyMatcher
             return null;
         }
 
-        return new PolicyMatch(first, count == 1 ? null : Tie(policies, matches, count, how, first));
+        return new PolicyMatch(first, count == 1 ? null : Tie(policies, criteria, count, how, first));
     }
 
-    private static string Tie(IReadOnlyList<V1alpha1MemoryPolicy> policies, Func<V1alpha1MemoryPolicy, bool> matches, int count, string how, V1alpha1MemoryPolicy first)
+    private static string Tie(IReadOnlyList<V1alpha1MemoryPolicy> policies, in Criteria criteria, int count, string how, V1alpha1MemoryPolicy first)
     {
         var names = new List<string>(count);
         for (var i = 0; i < policies.Count; i++)
         {
-            if (matches(policies[i]))
+            if (Matches(policies[i], criteria))
             {
                 names.Add(policies[i].Metadata.Name);
             }
@@ -87,4 +91,11 @@ public static class PolicyMatcher
         names.Sort(StringComparer.Ordinal);
         return $"{count} MemoryPolicies {how} ({string.Join(", ", names)}): using {first.Metadata.Name}";
     }
+
+    // What a policy must match in one of the two passes: a targetRef to an owner, or else a selector over the labels.
+    private readonly record struct Criteria(
+        string Namespace,
+        IReadOnlyDictionary<string, string>? Labels,
+        IReadOnlyList<WorkloadRef> Owners,
+        bool ByTarget);
 }

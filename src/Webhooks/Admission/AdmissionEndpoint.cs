@@ -43,11 +43,29 @@ public sealed class AdmissionEndpoint
 
         // One buffer with its length: the answer goes out as a single write, not chunked.
         var review = new AdmissionReview { ApiVersion = AdmissionReview.V1ApiVersion, Kind = AdmissionReview.ReviewKind, Response = decision.Response };
-        var body = JsonSerializer.SerializeToUtf8Bytes(review, AdmissionJsonContext.Default.AdmissionReview);
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        var (body, length) = Serialize(review);
+        try
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = length;
+            await context.Response.Body.WriteAsync(body.AsMemory(0, length), context.RequestAborted);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body);
+        }
+    }
+
+    // Written with the thread's reusable writer, then copied into a pooled buffer that outlives the await.
+    private static (byte[] Buffer, int Length) Serialize(AdmissionReview review)
+    {
+        var writer = Pods.ThreadJsonBuffer.Start();
+        JsonSerializer.Serialize(writer, review, AdmissionJsonContext.Default.AdmissionReview);
+        var written = Pods.ThreadJsonBuffer.Written(writer);
+        var buffer = ArrayPool<byte>.Shared.Rent(written.Length);
+        written.CopyTo(buffer);
+        return (buffer, written.Length);
     }
 
     private async Task<AdmissionDecision> DecideAsync<TObject>(HttpContext context, IAdmissionHandler<TObject> handler, TimeSpan budget)

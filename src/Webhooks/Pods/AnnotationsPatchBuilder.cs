@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Json;
 
 namespace RightSizer.Webhooks.Pods;
 
@@ -46,37 +44,33 @@ public static class AnnotationsPatchBuilder
     // seen, with the values of the last target of that name.
     private static string PreviousMemory(IReadOnlyList<ContainerTarget> changed)
     {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var writer = ThreadJsonBuffer.Start();
+        writer.WriteStartObject();
+        for (var i = 0; i < changed.Count; i++)
         {
-            writer.WriteStartObject();
-            for (var i = 0; i < changed.Count; i++)
+            var name = changed[i].Slot.Name;
+            if (IndexOfName(changed, name, 0, i) >= 0)
             {
-                var name = changed[i].Slot.Name;
-                if (IndexOfName(changed, name, 0, i) >= 0)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var target = changed[LastIndexOfName(changed, name, i)];
-                writer.WriteStartObject(name);
-                if (target.CurrentRequest is { } request)
-                {
-                    writer.WriteString("request", request.ToQuantity());
-                }
+            var target = changed[LastIndexOfName(changed, name, i)];
+            writer.WriteStartObject(name);
+            if (target.CurrentRequest is { } request)
+            {
+                writer.WriteString("request", request.ToQuantity());
+            }
 
-                if (target.CurrentLimit is { } limit)
-                {
-                    writer.WriteString("limit", limit.ToQuantity());
-                }
-
-                writer.WriteEndObject();
+            if (target.CurrentLimit is { } limit)
+            {
+                writer.WriteString("limit", limit.ToQuantity());
             }
 
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        writer.WriteEndObject();
+        return Encoding.UTF8.GetString(ThreadJsonBuffer.Written(writer));
     }
 
     private static int IndexOfName(IReadOnlyList<ContainerTarget> targets, string name, int start, int end)

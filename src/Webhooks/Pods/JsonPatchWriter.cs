@@ -1,27 +1,14 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace RightSizer.Webhooks.Pods;
 
-/// <summary>
-/// A patch as the UTF-8 JSON the admission response carries, written in one pass. The buffer and writer are reused
-/// per thread: the handler runs once per admission on pool threads, and the only allocation left is the result.
-/// </summary>
+/// <summary>A patch as the UTF-8 JSON the admission response carries, written in one pass; the only allocation is the result.</summary>
 public static class JsonPatchWriter
 {
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
     public static byte[] ToUtf8Bytes(IReadOnlyList<JsonPatchOperation> patch)
     {
         ArgumentNullException.ThrowIfNull(patch);
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
-        buffer.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(buffer);
-        writer.Reset(buffer);
+        var writer = ThreadJsonBuffer.Start();
         writer.WriteStartArray();
         for (var i = 0; i < patch.Count; i++)
         {
@@ -29,8 +16,7 @@ public static class JsonPatchWriter
         }
 
         writer.WriteEndArray();
-        writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return ThreadJsonBuffer.Written(writer).ToArray();
     }
 
     public static void Write(Utf8JsonWriter writer, JsonPatchOperation operation)

@@ -194,7 +194,7 @@ public static class PodMutator
 
     private static string Applied(string policyName, List<ContainerTarget> changed)
     {
-        var text = new StringBuilder("memory set by MemoryPolicy ").Append(policyName).Append(": ");
+        var text = new StringBuilder("memory set by MemoryPolicy ", 128).Append(policyName).Append(": ");
         for (var i = 0; i < changed.Count; i++)
         {
             var target = changed[i];

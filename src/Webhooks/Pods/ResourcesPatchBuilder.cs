@@ -7,7 +7,7 @@ namespace RightSizer.Webhooks.Pods;
 /// </summary>
 public static class ResourcesPatchBuilder
 {
-    private const string MemoryResource = "memory";
+    private const string MemoryPointer = "/memory";
 
     public static void Build(ContainerTarget target, ICollection<JsonPatchOperation> patch)
     {
@@ -18,11 +18,11 @@ public static class ResourcesPatchBuilder
             return;
         }
 
-        var path = target.Slot.Path + "/resources";
+        var path = target.Slot.Path;
         var resources = target.Slot.Container.Resources;
         if (resources is null)
         {
-            patch.Add(JsonPatchOperation.Add(path, PatchValue.Resources(
+            patch.Add(JsonPatchOperation.Add(path + "/resources", PatchValue.Resources(
                 target.ChangesRequest ? target.Request.ToQuantity() : null,
                 target.ChangesLimit ? target.Limit!.Value.ToQuantity() : null)));
             return;
@@ -30,17 +30,18 @@ public static class ResourcesPatchBuilder
 
         if (target.ChangesRequest)
         {
-            Set(patch, path + "/requests", resources.Requests is not null, target.Request.ToQuantity());
+            Set(patch, path, "/resources/requests", resources.Requests is not null, target.Request.ToQuantity());
         }
 
         if (target.ChangesLimit)
         {
-            Set(patch, path + "/limits", resources.Limits is not null, target.Limit!.Value.ToQuantity());
+            Set(patch, path, "/resources/limits", resources.Limits is not null, target.Limit!.Value.ToQuantity());
         }
     }
 
-    private static void Set(ICollection<JsonPatchOperation> patch, string mapPath, bool mapExists, string quantity) =>
+    // Each path is one concatenation of the container's path and constants.
+    private static void Set(ICollection<JsonPatchOperation> patch, string containerPath, string map, bool mapExists, string quantity) =>
         patch.Add(mapExists
-            ? JsonPatchOperation.Add(mapPath + "/" + MemoryResource, PatchValue.Text(quantity))
-            : JsonPatchOperation.Add(mapPath, PatchValue.MemoryMap(quantity)));
+            ? JsonPatchOperation.Add(string.Concat(containerPath, map, MemoryPointer), PatchValue.Text(quantity))
+            : JsonPatchOperation.Add(containerPath + map, PatchValue.MemoryMap(quantity)));
 }

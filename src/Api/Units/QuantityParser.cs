@@ -23,6 +23,9 @@ internal static class QuantityParser
         ["Ei"] = 1024m * 1024 * 1024 * 1024 * 1024 * 1024,
     };
 
+    private static readonly Dictionary<string, decimal>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup =
+        Suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool TryParse(string? text, out Memory memory, out string error)
     {
         memory = default;
@@ -32,7 +35,8 @@ internal static class QuantityParser
             return false;
         }
 
-        var s = text;
+        // Spans, not substrings: quantities are parsed on every admission and every reconcile.
+        var s = text.AsSpan();
         var numberEnd = 0;
         while (numberEnd < s.Length && (char.IsAsciiDigit(s[numberEnd]) || s[numberEnd] is '.' or '+' or '-'))
         {
@@ -52,7 +56,7 @@ internal static class QuantityParser
             }
 
             exponentFactor = Pow10(exponent);
-            suffix = string.Empty;
+            suffix = [];
         }
 
         if (number.Length == 0 || !decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
@@ -61,7 +65,7 @@ internal static class QuantityParser
             return false;
         }
 
-        if (!Suffixes.TryGetValue(suffix, out var factor))
+        if (!SuffixLookup.TryGetValue(suffix, out var factor))
         {
             error = $"\"{text}\" has an unknown unit \"{suffix}\" (use Ki, Mi, Gi, Ti, k, M, G or T)";
             return false;
@@ -89,10 +93,10 @@ internal static class QuantityParser
         return true;
     }
 
-    private static bool IsInteger(string s)
+    private static bool IsInteger(ReadOnlySpan<char> s)
     {
         var start = s.Length > 0 && s[0] is '+' or '-' ? 1 : 0;
-        return s.Length > start && s.AsSpan(start).IndexOfAnyExceptInRange('0', '9') < 0;
+        return s.Length > start && s[start..].IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
     private static decimal Pow10(int exponent)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,11 +43,29 @@ public sealed class AdmissionEndpoint
 
         // One buffer with its length: the answer goes out as a single write, not chunked.
         var review = new AdmissionReview { ApiVersion = AdmissionReview.V1ApiVersion, Kind = AdmissionReview.ReviewKind, Response = decision.Response };
-        var body = JsonSerializer.SerializeToUtf8Bytes(review, AdmissionJsonContext.Default.AdmissionReview);
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        var (body, length) = Serialize(review);
+        try
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = length;
+            await context.Response.Body.WriteAsync(body.AsMemory(0, length), context.RequestAborted);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body);
+        }
+    }
+
+    // Written with the thread's reusable writer, then copied into a pooled buffer that outlives the await.
+    private static (byte[] Buffer, int Length) Serialize(AdmissionReview review)
+    {
+        var writer = Pods.ThreadJsonBuffer.Start();
+        JsonSerializer.Serialize(writer, review, AdmissionJsonContext.Default.AdmissionReview);
+        var written = Pods.ThreadJsonBuffer.Written(writer);
+        var buffer = ArrayPool<byte>.Shared.Rent(written.Length);
+        written.CopyTo(buffer);
+        return (buffer, written.Length);
     }
 
     private async Task<AdmissionDecision> DecideAsync<TObject>(HttpContext context, IAdmissionHandler<TObject> handler, TimeSpan budget)
@@ -149,10 +168,26 @@ public sealed class AdmissionEndpoint
     }
 
     // The API server says how long it waits (?timeout=5s); we answer within our budget or a share of that, whichever is shorter.
+    // The query string is walked in place rather than through request.Query, which builds a dictionary per request.
+    // As there, names match case-insensitively, and a repeated timeout is not one we can read.
     private TimeSpan Budget(HttpRequest request)
     {
-        var timeout = request.Query["timeout"].ToString();
-        return timeout.EndsWith('s') && double.TryParse(timeout[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+        ReadOnlyMemory<char>? timeout = null;
+        foreach (var parameter in new QueryStringEnumerable(request.QueryString.Value))
+        {
+            if (parameter.DecodeName().Span.Equals("timeout", StringComparison.OrdinalIgnoreCase))
+            {
+                if (timeout is not null)
+                {
+                    return _options.Budget;
+                }
+
+                timeout = parameter.DecodeValue();
+            }
+        }
+
+        var text = timeout.GetValueOrDefault().Span;
+        return text.EndsWith('s') && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(Math.Min(_options.Budget.TotalSeconds, seconds * 0.8))
             : _options.Budget;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RightSizer.Api.V1alpha1;
 
@@ -29,9 +28,9 @@ public static partial class HeapEnvPatchBuilder
             return;
         }
 
-        if (heap.Runtime == nameof(RuntimeKind.JVM) && heap.Env.TryGetValue(JavaToolOptions, out var options) && MaxRamPercentage().Match(options) is { Success: true } option)
+        if (heap.Runtime == nameof(RuntimeKind.JVM) && heap.Env.TryGetValue(JavaToolOptions, out var options) && MaxRamPercentageIn(options) is { } option)
         {
-            Jvm(slot, option.Value, patch, warnings);
+            Jvm(slot, option, patch, warnings);
         }
         else if (heap.Runtime == nameof(RuntimeKind.DotNet) && heap.Env.TryGetValue(HeapHardLimitPercent, out var percent) && !string.IsNullOrWhiteSpace(percent))
         {
@@ -43,9 +42,7 @@ public static partial class HeapEnvPatchBuilder
     {
         var container = slot.Container;
         var env = container.Env ?? [];
-        var commandLine = (container.Command ?? []).Concat(container.Args ?? []);
-        var optionValues = env.Where(e => e?.Name is { } n && JvmOptionVariables.Contains(n, StringComparer.Ordinal)).Select(e => e!.Value);
-        if (commandLine.Concat(optionValues).Any(a => a is not null && ExplicitHeap().IsMatch(a)))
+        if (SetsHeap(container.Command) || SetsHeap(container.Args) || SetsHeapInOptions(env))
         {
             warnings.Add($"container {slot.Name}: an explicit -Xmx sets the heap and wins over {option}: not added");
             return;
@@ -66,18 +63,18 @@ public static partial class HeapEnvPatchBuilder
         }
 
         var value = entry.Value ?? string.Empty;
-        if (MaxRamPercentage().Match(value) is { Success: true } existing)
+        if (MaxRamPercentageIn(value) is { } existing)
         {
-            if (existing.Value != option)
+            if (existing != option)
             {
-                warnings.Add($"container {slot.Name}: {JavaToolOptions} already sets {existing.Value}, which wins over {option}");
+                warnings.Add($"container {slot.Name}: {JavaToolOptions} already sets {existing}, which wins over {option}");
             }
 
             return;
         }
 
         var appended = value.Trim().Length == 0 ? option : value.TrimEnd() + " " + option;
-        patch.Add(JsonPatchOperation.Add($"{slot.Path}/env/{index}/value", JsonValue.Create(appended)));
+        patch.Add(JsonPatchOperation.Add($"{slot.Path}/env/{index}/value", PatchValue.Text(appended)));
     }
 
     private static void DotNet(ContainerSlot slot, string percent, ICollection<JsonPatchOperation> patch, ICollection<string> warnings)
@@ -106,10 +103,35 @@ public static partial class HeapEnvPatchBuilder
 
     private static void AddVariable(ContainerSlot slot, string name, string value, ICollection<JsonPatchOperation> patch)
     {
-        var variable = new JsonObject { ["name"] = name, ["value"] = value };
         patch.Add(slot.Container.Env is null
-            ? JsonPatchOperation.Add(slot.Path + "/env", new JsonArray(variable))
-            : JsonPatchOperation.Add(slot.Path + "/env/-", variable));
+            ? JsonPatchOperation.Add(slot.Path + "/env", PatchValue.EnvList(name, value))
+            : JsonPatchOperation.Add(slot.Path + "/env/-", PatchValue.EnvVar(name, value)));
+    }
+
+    private static bool SetsHeap(IReadOnlyList<string?>? arguments)
+    {
+        for (var i = 0; i < (arguments?.Count ?? 0); i++)
+        {
+            if (arguments![i] is { } argument && ExplicitHeap().IsMatch(argument))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SetsHeapInOptions(IReadOnlyList<EnvVarView?> env)
+    {
+        for (var i = 0; i < env.Count; i++)
+        {
+            if (env[i] is { Name: { } name, Value: { } value } && Array.IndexOf(JvmOptionVariables, name) >= 0 && ExplicitHeap().IsMatch(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Kubernetes lets the last of two entries with the same name win.
@@ -124,6 +146,22 @@ public static partial class HeapEnvPatchBuilder
         }
 
         return -1;
+    }
+
+    // The first match without a Match object: only its text is kept.
+    private static string? MaxRamPercentageIn(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        foreach (var match in MaxRamPercentage().EnumerateMatches(value))
+        {
+            return value.Substring(match.Index, match.Length);
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@"-XX:MaxRAMPercentage=\S+", RegexOptions.CultureInvariant)]

@@ -16,19 +16,34 @@ public sealed record MemoryLimitRange(Memory? Min, Memory? Max, Memory? DefaultL
 
     public static MemoryLimitRange None { get; } = new(null, null, null, null);
 
-    public static MemoryLimitRange From(IEnumerable<V1LimitRange> limitRanges)
+    public static MemoryLimitRange From(IReadOnlyList<V1LimitRange> limitRanges)
     {
+        ArgumentNullException.ThrowIfNull(limitRanges);
         var result = None;
-        foreach (var item in limitRanges.SelectMany(r => r.Spec?.Limits ?? []).Where(i => i.Type == ContainerType))
+        for (var r = 0; r < limitRanges.Count; r++)
         {
-            result = new MemoryLimitRange(
-                Pick(result.Min, Read(item.Min), Memory.Max),
-                Pick(result.Max, Read(item.Max), Memory.Min),
-                result.DefaultLimit ?? Read(item.DefaultProperty),
-                Pick(result.MaxLimitRequestRatio, item.MaxLimitRequestRatio is { } ratios && ratios.TryGetValue(MemoryResource, out var ratio) ? ratio.ToDecimal() : null, Math.Min));
+            var items = limitRanges[r].Spec?.Limits;
+            for (var i = 0; i < (items?.Count ?? 0); i++)
+            {
+                result = Combine(result, items![i]);
+            }
         }
 
         return result;
+    }
+
+    private static MemoryLimitRange Combine(MemoryLimitRange result, V1LimitRangeItem item)
+    {
+        if (item.Type != ContainerType)
+        {
+            return result;
+        }
+
+        return new MemoryLimitRange(
+            Pick(result.Min, Read(item.Min), Memory.Max),
+            Pick(result.Max, Read(item.Max), Memory.Min),
+            result.DefaultLimit ?? Read(item.DefaultProperty),
+            Pick(result.MaxLimitRequestRatio, item.MaxLimitRequestRatio is { } ratios && ratios.TryGetValue(MemoryResource, out var ratio) ? ratio.ToDecimal() : null, Math.Min));
     }
 
     private static Memory? Read(IDictionary<string, ResourceQuantity>? values) =>

@@ -68,7 +68,7 @@ public sealed class PodMutationHandler : IAdmissionHandler<PodView>
         if (mutation.Patch.Count > 0)
         {
             response.PatchType = AdmissionResponse.JsonPatchType;
-            response.Patch = JsonSerializer.SerializeToUtf8Bytes([.. mutation.Patch], AdmissionJsonContext.Default.ListJsonPatchOperation);
+            response.Patch = JsonPatchWriter.ToUtf8Bytes(mutation.Patch);
         }
 
         return new AdmissionDecision(response, mutation.Reason);

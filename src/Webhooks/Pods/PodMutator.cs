@@ -1,3 +1,4 @@
+using System.Text;
 using RightSizer.Api.Units;
 using RightSizer.Api.V1alpha1;
 
@@ -9,6 +10,10 @@ namespace RightSizer.Webhooks.Pods;
 /// empty one (the API server may call us again on our own output). Regular containers are sized when the policy has
 /// a recommendation for them; init and sidecar containers only when the policy names them.
 /// </summary>
+/// <remarks>
+/// Runs on every pod creation in the cluster, so it walks the containers with plain loops and formats text only for
+/// the warnings it actually emits.
+/// </remarks>
 public static class PodMutator
 {
     private const string MemoryResource = "memory";
@@ -17,19 +22,18 @@ public static class PodMutator
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(context);
-        if (pod.Spec?.Containers is not { Count: > 0 } containers || containers.Any(c => c is null))
+        if (pod.Spec?.Containers is not { Count: > 0 } containers || HasNull(containers))
         {
             return PodMutation.Skip(MutationReasons.MalformedPod, "the pod has no containers to size");
         }
 
-        var warnings = new List<string>();
         if (PolicyMatcher.Match(context.Namespace, pod.Metadata?.Labels, context.Owners, context.Policies) is not { } match)
         {
             return PodMutation.Skip(MutationReasons.NoPolicy);
         }
 
+        var warnings = new List<string>();
         var policy = match.Policy;
-        var policyName = $"{context.Namespace}/{policy.Metadata.Name}";
         if (match.Warning is { } tie)
         {
             warnings.Add(tie);
@@ -42,29 +46,28 @@ public static class PodMutator
 
         if (policy.Status?.Recommendations is not { Count: > 0 } recommendations)
         {
-            warnings.Add($"MemoryPolicy {policyName} has no recommendation yet: pod memory left as is");
+            warnings.Add($"MemoryPolicy {PolicyName(context, policy)} has no recommendation yet: pod memory left as is");
             return new PodMutation([], warnings, MutationReasons.NoRecommendation);
         }
 
         var containerWarnings = new List<string>();
-        var targets = Slots(pod.Spec)
-            .Select(slot => Target(slot, policy, recommendations, context.LimitRange, containerWarnings))
-            .OfType<ContainerTarget>()
-            .ToList();
+        var targets = new List<ContainerTarget>(containers.Count);
+        var otherRequests = Memory.Zero;
+        var otherLimits = Memory.Zero;
+        AddTargets(ContainerSlot.Containers, containers, policy, recommendations, context.LimitRange, targets, ref otherRequests, ref otherLimits, containerWarnings);
+        AddTargets(ContainerSlot.InitContainers, pod.Spec.InitContainers, policy, recommendations, context.LimitRange, targets, ref otherRequests, ref otherLimits, containerWarnings);
         if (targets.Count == 0)
         {
-            warnings.AddRange(containerWarnings.Select(w => $"MemoryPolicy {policyName}: {w}"));
-            warnings.Add($"MemoryPolicy {policyName} has no recommendation for this pod's containers: pod memory left as is");
+            var name = PolicyName(context, policy);
+            AddPrefixed(warnings, name, containerWarnings);
+            warnings.Add($"MemoryPolicy {name} has no recommendation for this pod's containers: pod memory left as is");
             return new PodMutation([], warnings, MutationReasons.NoRecommendation);
         }
 
-        var sized = targets.Select(t => t.Slot.Path).ToHashSet(StringComparer.Ordinal);
-        var others = Slots(pod.Spec).Where(s => !sized.Contains(s.Path)).ToList();
-        targets = [.. QuotaFitter.Fit(targets, Sum(others, s => OldRequest(s)), Sum(others, s => Read(s.Container.Resources?.Limits)), context.Quota, containerWarnings)];
-
+        var fitted = QuotaFitter.Fit(targets, otherRequests, otherLimits, context.Quota, containerWarnings);
         var patch = new List<JsonPatchOperation>();
-        var changed = new List<ContainerTarget>();
-        foreach (var target in targets)
+        var changed = new List<ContainerTarget>(fitted.Count);
+        foreach (var target in fitted)
         {
             var before = patch.Count;
             ResourcesPatchBuilder.Build(target, patch);
@@ -75,7 +78,8 @@ public static class PodMutator
             }
         }
 
-        warnings.AddRange(containerWarnings.Select(w => $"MemoryPolicy {policyName}: {w}"));
+        var policyName = containerWarnings.Count > 0 || patch.Count > 0 ? PolicyName(context, policy) : string.Empty;
+        AddPrefixed(warnings, policyName, containerWarnings);
         if (patch.Count == 0)
         {
             return new PodMutation([], warnings, MutationReasons.Unchanged);
@@ -83,8 +87,39 @@ public static class PodMutator
 
         var generation = policy.Status?.ObservedGeneration ?? policy.Metadata.Generation ?? 0;
         AnnotationsPatchBuilder.Build(pod.Metadata, $"{policy.Metadata.Name}@{generation}", changed, patch);
-        warnings.Add($"memory set by MemoryPolicy {policyName}: {string.Join(", ", changed.Select(Describe))}");
+        warnings.Add(Applied(policyName, changed));
         return new PodMutation(patch, warnings, MutationReasons.Applied);
+    }
+
+    // Sizes the containers of one list that the policy covers; the memory of the others is what the quota already counts.
+    private static void AddTargets(
+        string list,
+        IReadOnlyList<ContainerView?>? containers,
+        V1alpha1MemoryPolicy policy,
+        IList<V1alpha1ContainerRecommendation> recommendations,
+        MemoryLimitRange limitRange,
+        List<ContainerTarget> targets,
+        ref Memory otherRequests,
+        ref Memory otherLimits,
+        List<string> warnings)
+    {
+        for (var i = 0; i < (containers?.Count ?? 0); i++)
+        {
+            if (containers![i] is not { } container)
+            {
+                continue;
+            }
+
+            var slot = new ContainerSlot(list, i, container);
+            if (Target(slot, policy, recommendations, limitRange, warnings) is { } target)
+            {
+                targets.Add(target);
+                continue;
+            }
+
+            otherRequests += OldRequest(container);
+            otherLimits += Read(container.Resources?.Limits) ?? Memory.Zero;
+        }
     }
 
     private static ContainerTarget? Target(
@@ -94,43 +129,88 @@ public static class PodMutator
         MemoryLimitRange limitRange,
         List<string> warnings)
     {
-        var entries = policy.Spec.Containers ?? [];
-        var named = entries.FirstOrDefault(c => c.ContainerName == slot.Name);
+        var entries = policy.Spec.Containers;
+        var named = Named(entries, slot.Name);
         var containerPolicy = slot.List == ContainerSlot.Containers
-            ? named ?? entries.FirstOrDefault(c => c.ContainerName == MemoryPolicyDefaults.AllContainers)
+            ? named ?? Named(entries, MemoryPolicyDefaults.AllContainers)
             : named;
         if ((slot.List == ContainerSlot.InitContainers && named is null) || containerPolicy?.Mode == ContainerMode.Off)
         {
             return null;
         }
 
-        var recommendation = recommendations.FirstOrDefault(r => r.ContainerName == slot.Name);
+        var recommendation = Recommendation(recommendations, slot.Name);
         return recommendation is null ? null : ContainerResourcesCalculator.Calculate(slot, recommendation, containerPolicy, limitRange, warnings);
     }
 
-    private static IEnumerable<ContainerSlot> Slots(PodSpecView spec)
+    private static V1alpha1ContainerPolicy? Named(IList<V1alpha1ContainerPolicy>? entries, string name)
     {
-        foreach (var (list, containers) in new[] { (ContainerSlot.Containers, spec.Containers), (ContainerSlot.InitContainers, spec.InitContainers) })
+        for (var i = 0; i < (entries?.Count ?? 0); i++)
         {
-            for (var i = 0; i < (containers?.Count ?? 0); i++)
+            if (entries![i].ContainerName == name)
             {
-                if (containers![i] is { } container)
-                {
-                    yield return new ContainerSlot(list, i, container);
-                }
+                return entries[i];
             }
+        }
+
+        return null;
+    }
+
+    private static V1alpha1ContainerRecommendation? Recommendation(IList<V1alpha1ContainerRecommendation> recommendations, string name)
+    {
+        for (var i = 0; i < recommendations.Count; i++)
+        {
+            if (recommendations[i].ContainerName == name)
+            {
+                return recommendations[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasNull(IReadOnlyList<ContainerView?> containers)
+    {
+        for (var i = 0; i < containers.Count; i++)
+        {
+            if (containers[i] is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string PolicyName(PodMutationContext context, V1alpha1MemoryPolicy policy) => $"{context.Namespace}/{policy.Metadata.Name}";
+
+    private static void AddPrefixed(List<string> warnings, string policyName, List<string> containerWarnings)
+    {
+        foreach (var warning in containerWarnings)
+        {
+            warnings.Add($"MemoryPolicy {policyName}: {warning}");
         }
     }
 
-    private static Memory OldRequest(ContainerSlot slot) =>
-        Read(slot.Container.Resources?.Requests) ?? Read(slot.Container.Resources?.Limits) ?? Memory.Zero;
+    private static string Applied(string policyName, List<ContainerTarget> changed)
+    {
+        var text = new StringBuilder("memory set by MemoryPolicy ", 128).Append(policyName).Append(": ");
+        for (var i = 0; i < changed.Count; i++)
+        {
+            var target = changed[i];
+            text.Append(i == 0 ? string.Empty : ", ").Append(target.Slot.Name).Append(" request ").Append(target.Request.ToQuantity());
+            if (target.SetsLimit)
+            {
+                text.Append(" limit ").Append(target.Limit?.ToQuantity());
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static Memory OldRequest(ContainerView container) =>
+        Read(container.Resources?.Requests) ?? Read(container.Resources?.Limits) ?? Memory.Zero;
 
     private static Memory? Read(IReadOnlyDictionary<string, string?>? values) =>
         values?.GetValueOrDefault(MemoryResource) is { } text && Memory.TryParse(text, out var memory) ? memory : null;
-
-    private static Memory Sum(IEnumerable<ContainerSlot> slots, Func<ContainerSlot, Memory?> value) =>
-        slots.Aggregate(Memory.Zero, (sum, slot) => sum + (value(slot) ?? Memory.Zero));
-
-    private static string Describe(ContainerTarget t) =>
-        t.SetsLimit ? $"{t.Slot.Name} request {t.Request} limit {t.Limit}" : $"{t.Slot.Name} request {t.Request}";
 }

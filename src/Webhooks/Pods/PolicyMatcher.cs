@@ -13,27 +13,89 @@ public static class PolicyMatcher
         string @namespace,
         IReadOnlyDictionary<string, string>? labels,
         IReadOnlyList<WorkloadRef> owners,
-        IEnumerable<V1alpha1MemoryPolicy> policies)
+        IReadOnlyList<V1alpha1MemoryPolicy> policies)
     {
-        var inNamespace = policies
-            .Where(p => p.Metadata?.NamespaceProperty == @namespace && p.Metadata.DeletionTimestamp is null && p.Spec is not null)
-            .ToList();
-        var byTarget = inNamespace.Where(p => p.Spec.TargetRef is { } t && owners.Any(o => o.Kind == t.Kind && o.Name == t.Name));
-        var bySelector = inNamespace.Where(p => p.Spec.TargetRef is null && p.Spec.Selector is { } s && LabelSelectorMatcher.Matches(s, labels));
-        return Pick(byTarget, "target this pod's workload") ?? Pick(bySelector, "select this pod");
+        ArgumentNullException.ThrowIfNull(owners);
+        ArgumentNullException.ThrowIfNull(policies);
+        var byTarget = new Criteria(@namespace, labels, owners, ByTarget: true);
+        return Pick(policies, byTarget, "target this pod's workload") ?? Pick(policies, byTarget with { ByTarget = false }, "select this pod");
     }
 
-    private static PolicyMatch? Pick(IEnumerable<V1alpha1MemoryPolicy> candidates, string how)
+    private static bool Matches(V1alpha1MemoryPolicy policy, in Criteria criteria) =>
+        InNamespace(policy, criteria.Namespace)
+        && (criteria.ByTarget ? TargetsOwner(policy, criteria.Owners) : Selects(policy, criteria.Labels));
+
+    private static bool InNamespace(V1alpha1MemoryPolicy policy, string @namespace) =>
+        policy.Metadata?.NamespaceProperty == @namespace && policy.Metadata.DeletionTimestamp is null && policy.Spec is not null;
+
+    private static bool TargetsOwner(V1alpha1MemoryPolicy policy, IReadOnlyList<WorkloadRef> owners)
     {
-        var sorted = candidates.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList();
-        if (sorted.Count == 0)
+        if (policy.Spec.TargetRef is not { } target)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < owners.Count; i++)
+        {
+            if (owners[i].Kind == target.Kind && owners[i].Name == target.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Selects(V1alpha1MemoryPolicy policy, IReadOnlyDictionary<string, string>? labels) =>
+        policy.Spec.TargetRef is null && policy.Spec.Selector is { } selector && LabelSelectorMatcher.Matches(selector, labels);
+
+    // One pass finds the first policy by name; the names are gathered and sorted only for the warning on a tie.
+    private static PolicyMatch? Pick(IReadOnlyList<V1alpha1MemoryPolicy> policies, in Criteria criteria, string how)
+    {
+        V1alpha1MemoryPolicy? first = null;
+        var count = 0;
+        for (var i = 0; i < policies.Count; i++)
+        {
+            var policy = policies[i];
+            if (!Matches(policy, criteria))
+            {
+                continue;
+            }
+
+            count++;
+            if (first is null || string.CompareOrdinal(policy.Metadata.Name, first.Metadata.Name) < 0)
+            {
+                first = policy;
+            }
+        }
+
+        if (first is null)
         {
             return null;
         }
 
-        var warning = sorted.Count == 1
-            ? null
-            : $"{sorted.Count} MemoryPolicies {how} ({string.Join(", ", sorted.Select(p => p.Metadata.Name))}): using {sorted[0].Metadata.Name}";
-        return new PolicyMatch(sorted[0], warning);
+        return new PolicyMatch(first, count == 1 ? null : Tie(policies, criteria, count, how, first));
     }
+
+    private static string Tie(IReadOnlyList<V1alpha1MemoryPolicy> policies, in Criteria criteria, int count, string how, V1alpha1MemoryPolicy first)
+    {
+        var names = new List<string>(count);
+        for (var i = 0; i < policies.Count; i++)
+        {
+            if (Matches(policies[i], criteria))
+            {
+                names.Add(policies[i].Metadata.Name);
+            }
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return $"{count} MemoryPolicies {how} ({string.Join(", ", names)}): using {first.Metadata.Name}";
+    }
+
+    // What a policy must match in one of the two passes: a targetRef to an owner, or else a selector over the labels.
+    private readonly record struct Criteria(
+        string Namespace,
+        IReadOnlyDictionary<string, string>? Labels,
+        IReadOnlyList<WorkloadRef> Owners,
+        bool ByTarget);
 }

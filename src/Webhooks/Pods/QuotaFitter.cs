@@ -21,28 +21,59 @@ public static class QuotaFitter
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(quota);
         ArgumentNullException.ThrowIfNull(warnings);
-        var fitted = targets.ToList();
+        var fitted = new ContainerTarget[targets.Count];
+        for (var i = 0; i < targets.Count; i++)
+        {
+            fitted[i] = targets[i];
+        }
+
         if (quota.Requests is { } freeRequests)
         {
-            var requests = Trim(fitted.Select(t => (OldRequest(t), t.Request)).ToList(), otherRequests, freeRequests);
-            for (var i = 0; i < fitted.Count; i++)
+            var budget = freeRequests - otherRequests;
+            foreach (var target in fitted)
             {
-                fitted[i] = fitted[i] with { Request = requests[i] };
+                budget -= Memory.Min(OldRequest(target), target.Request);
+            }
+
+            for (var i = 0; i < fitted.Length; i++)
+            {
+                var request = Trim(OldRequest(fitted[i]), fitted[i].Request, ref budget);
+                if (request != fitted[i].Request)
+                {
+                    fitted[i] = fitted[i] with { Request = request };
+                }
             }
         }
 
         if (quota.Limits is { } freeLimits)
         {
-            var limited = fitted.Select((t, i) => (Target: t, Index: i)).Where(x => x.Target.SetsLimit).ToList();
-            var limits = Trim(limited.Select(x => (x.Target.CurrentLimit ?? Memory.Zero, x.Target.Limit!.Value)).ToList(), otherLimits, freeLimits);
-            for (var i = 0; i < limited.Count; i++)
+            var budget = freeLimits - otherLimits;
+            foreach (var target in fitted)
             {
-                var target = fitted[limited[i].Index];
-                fitted[limited[i].Index] = target with { Limit = limits[i], Request = Memory.Min(target.Request, limits[i]) };
+                if (target.SetsLimit)
+                {
+                    budget -= Memory.Min(target.CurrentLimit ?? Memory.Zero, target.Limit!.Value);
+                }
+            }
+
+            for (var i = 0; i < fitted.Length; i++)
+            {
+                var target = fitted[i];
+                if (!target.SetsLimit)
+                {
+                    continue;
+                }
+
+                var limit = Trim(target.CurrentLimit ?? Memory.Zero, target.Limit!.Value, ref budget);
+                var request = Memory.Min(target.Request, limit);
+                if (limit != target.Limit || request != target.Request)
+                {
+                    fitted[i] = target with { Limit = limit, Request = request };
+                }
             }
         }
 
-        for (var i = 0; i < fitted.Count; i++)
+        for (var i = 0; i < fitted.Length; i++)
         {
             if (fitted[i] != targets[i])
             {
@@ -56,24 +87,17 @@ public static class QuotaFitter
     // A container without a request gets its limit as request (API defaulting), and the quota counts that.
     private static Memory OldRequest(ContainerTarget target) => target.CurrentRequest ?? target.CurrentLimit ?? Memory.Zero;
 
-    private static List<Memory> Trim(List<(Memory Old, Memory New)> values, Memory others, Memory free)
+    // Decreases always apply; an increase takes what is left of the budget, in container order.
+    private static Memory Trim(Memory old, Memory wanted, ref Memory budget)
     {
-        var budget = free - others - values.Aggregate(Memory.Zero, (sum, v) => sum + Memory.Min(v.Old, v.New));
-        var result = new List<Memory>(values.Count);
-        foreach (var (old, wanted) in values)
+        if (wanted <= old)
         {
-            if (wanted <= old)
-            {
-                result.Add(wanted);
-                continue;
-            }
-
-            var increase = Memory.Max(Memory.Zero, Memory.Min(wanted - old, budget));
-            budget -= increase;
-            result.Add(old + increase);
+            return wanted;
         }
 
-        return result;
+        var increase = Memory.Max(Memory.Zero, Memory.Min(wanted - old, budget));
+        budget -= increase;
+        return old + increase;
     }
 
     private static string Describe(ContainerTarget t) => t.SetsLimit ? $"request {t.Request} limit {t.Limit}" : $"request {t.Request}";

@@ -13,11 +13,13 @@ public sealed record QuotaHeadroom(Memory? Requests, Memory? Limits)
 {
     public static QuotaHeadroom Unlimited { get; } = new(null, null);
 
-    public static QuotaHeadroom From(IEnumerable<V1ResourceQuota> quotas)
+    public static QuotaHeadroom From(IReadOnlyList<V1ResourceQuota> quotas)
     {
+        ArgumentNullException.ThrowIfNull(quotas);
         var result = Unlimited;
-        foreach (var quota in quotas)
+        for (var i = 0; i < quotas.Count; i++)
         {
+            var quota = quotas[i];
             var hard = quota.Status?.Hard ?? quota.Spec?.Hard;
             var used = quota.Status?.Used;
             result = new QuotaHeadroom(

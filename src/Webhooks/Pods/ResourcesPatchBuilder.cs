@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace RightSizer.Webhooks.Pods;
 
 /// <summary>
@@ -9,50 +7,41 @@ namespace RightSizer.Webhooks.Pods;
 /// </summary>
 public static class ResourcesPatchBuilder
 {
-    private const string MemoryResource = "memory";
+    private const string MemoryPointer = "/memory";
 
     public static void Build(ContainerTarget target, ICollection<JsonPatchOperation> patch)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(patch);
-        var path = target.Slot.Path + "/resources";
+        if (!target.ChangesRequest && !target.ChangesLimit)
+        {
+            return;
+        }
+
+        var path = target.Slot.Path;
         var resources = target.Slot.Container.Resources;
         if (resources is null)
         {
-            var created = new JsonObject();
-            if (target.ChangesRequest)
-            {
-                created["requests"] = Memory(target.Request.ToQuantity());
-            }
-
-            if (target.ChangesLimit)
-            {
-                created["limits"] = Memory(target.Limit!.Value.ToQuantity());
-            }
-
-            if (created.Count > 0)
-            {
-                patch.Add(JsonPatchOperation.Add(path, created));
-            }
-
+            patch.Add(JsonPatchOperation.Add(path + "/resources", PatchValue.Resources(
+                target.ChangesRequest ? target.Request.ToQuantity() : null,
+                target.ChangesLimit ? target.Limit!.Value.ToQuantity() : null)));
             return;
         }
 
         if (target.ChangesRequest)
         {
-            Set(patch, path + "/requests", resources.Requests is not null, target.Request.ToQuantity());
+            Set(patch, path, "/resources/requests", resources.Requests is not null, target.Request.ToQuantity());
         }
 
         if (target.ChangesLimit)
         {
-            Set(patch, path + "/limits", resources.Limits is not null, target.Limit!.Value.ToQuantity());
+            Set(patch, path, "/resources/limits", resources.Limits is not null, target.Limit!.Value.ToQuantity());
         }
     }
 
-    private static void Set(ICollection<JsonPatchOperation> patch, string mapPath, bool mapExists, string quantity) =>
+    // Each path is one concatenation of the container's path and constants.
+    private static void Set(ICollection<JsonPatchOperation> patch, string containerPath, string map, bool mapExists, string quantity) =>
         patch.Add(mapExists
-            ? JsonPatchOperation.Add(JsonPointer.Append(mapPath, MemoryResource), JsonValue.Create(quantity))
-            : JsonPatchOperation.Add(mapPath, Memory(quantity)));
-
-    private static JsonObject Memory(string quantity) => new() { [MemoryResource] = quantity };
+            ? JsonPatchOperation.Add(string.Concat(containerPath, map, MemoryPointer), PatchValue.Text(quantity))
+            : JsonPatchOperation.Add(containerPath + map, PatchValue.MemoryMap(quantity)));
 }

@@ -1,3 +1,4 @@
+using k8s.Models;
 using RightSizer.Api.V1alpha1;
 
 namespace RightSizer.Webhooks.Pods;
@@ -13,7 +14,7 @@ public static class WorkloadOwnerResolver
     public static IReadOnlyList<WorkloadRef> Resolve(PodMetadataView? metadata, string @namespace, IAdmissionCache cache)
     {
         ArgumentNullException.ThrowIfNull(cache);
-        var controller = metadata?.OwnerReferences?.FirstOrDefault(o => o?.Controller == true);
+        var controller = Controller(metadata?.OwnerReferences);
         if (controller?.Name is not { Length: > 0 } name)
         {
             return [];
@@ -22,15 +23,13 @@ public static class WorkloadOwnerResolver
         switch (controller.Kind)
         {
             case nameof(WorkloadKind.ReplicaSet):
-                var deployment = cache.ReplicaSet(@namespace, name)?.Metadata?.OwnerReferences?
-                    .FirstOrDefault(o => o.Controller == true && o.Kind == nameof(WorkloadKind.Deployment))?.Name
+                var deployment = ControllerName(cache.ReplicaSet(@namespace, name)?.Metadata?.OwnerReferences, nameof(WorkloadKind.Deployment))
                     ?? DeploymentFromHash(name, metadata!.Labels);
                 return deployment is null
                     ? [new(WorkloadKind.ReplicaSet, name)]
                     : [new(WorkloadKind.ReplicaSet, name), new(WorkloadKind.Deployment, deployment)];
             case nameof(WorkloadKind.Job):
-                var cronJob = cache.Job(@namespace, name)?.Metadata?.OwnerReferences?
-                    .FirstOrDefault(o => o.Controller == true && o.Kind == nameof(WorkloadKind.CronJob))?.Name;
+                var cronJob = ControllerName(cache.Job(@namespace, name)?.Metadata?.OwnerReferences, nameof(WorkloadKind.CronJob));
                 return cronJob is null
                     ? [new(WorkloadKind.Job, name)]
                     : [new(WorkloadKind.Job, name), new(WorkloadKind.CronJob, cronJob)];
@@ -41,6 +40,32 @@ public static class WorkloadOwnerResolver
             default:
                 return [];
         }
+    }
+
+    private static OwnerReferenceView? Controller(IReadOnlyList<OwnerReferenceView?>? owners)
+    {
+        for (var i = 0; i < (owners?.Count ?? 0); i++)
+        {
+            if (owners![i] is { Controller: true } owner)
+            {
+                return owner;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ControllerName(IList<V1OwnerReference>? owners, string kind)
+    {
+        for (var i = 0; i < (owners?.Count ?? 0); i++)
+        {
+            if (owners![i] is { Controller: true } owner && owner.Kind == kind)
+            {
+                return owner.Name;
+            }
+        }
+
+        return null;
     }
 
     // A ReplicaSet the cache has not seen yet (created a moment ago): the Deployment controller names it

@@ -60,9 +60,9 @@ public sealed class AdmissionEndpoint
     // Written with the thread's reusable writer, then copied into a pooled buffer that outlives the await.
     private static (byte[] Buffer, int Length) Serialize(AdmissionReview review)
     {
-        var writer = Pods.ThreadJsonBuffer.Start();
+        var writer = ThreadJsonBuffer.Start();
         JsonSerializer.Serialize(writer, review, AdmissionJsonContext.Default.AdmissionReview);
-        var written = Pods.ThreadJsonBuffer.Written(writer);
+        var written = ThreadJsonBuffer.Written(writer);
         var buffer = ArrayPool<byte>.Shared.Rent(written.Length);
         written.CopyTo(buffer);
         return (buffer, written.Length);

@@ -17,5 +17,4 @@ namespace RightSizer.Webhooks.Admission;
 [JsonSerializable(typeof(AdmissionReview<PodView>), TypeInfoPropertyName = "PodReview")]
 [JsonSerializable(typeof(AdmissionReview<JsonElement>), TypeInfoPropertyName = "JsonReview")]
 [JsonSerializable(typeof(PodView))]
-[JsonSerializable(typeof(List<JsonPatchOperation>))]
 public sealed partial class AdmissionJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RightSizer.Webhooks.Admission;
 
 namespace RightSizer.Webhooks.Pods;
 

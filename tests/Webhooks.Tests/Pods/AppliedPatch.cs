@@ -10,7 +10,7 @@ namespace RightSizer.Webhooks.Tests.Pods;
 internal static class AppliedPatch
 {
     public static JsonObject Apply(JsonObject pod, IReadOnlyList<JsonPatchOperation> patch) =>
-        Apply(pod, JsonSerializer.SerializeToUtf8Bytes([.. patch], AdmissionJsonContext.Default.ListJsonPatchOperation));
+        Apply(pod, JsonPatchWriter.ToUtf8Bytes(patch));
 
     public static JsonObject Apply(JsonObject pod, byte[] patchJson)
     {

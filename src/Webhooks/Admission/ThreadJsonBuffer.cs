@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace RightSizer.Webhooks.Pods;
+namespace RightSizer.Webhooks.Admission;
 
 /// <summary>
 /// A UTF-8 JSON writer and its buffer, one per thread, for the small documents written on every admission (the patch,

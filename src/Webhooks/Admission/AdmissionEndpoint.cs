@@ -35,7 +35,50 @@ public sealed class AdmissionEndpoint
         ArgumentNullException.ThrowIfNull(handler);
         var started = _time.GetTimestamp();
         var budget = Budget(context.Request);
-        var decision = await DecideAsync(context, handler, budget);
+        using var timeout = new CancellationTokenSource(budget, _time);
+        var (refused, request) = await ReadAsync(context, handler, timeout.Token);
+        if (refused is not null)
+        {
+            await AnswerAsync(context, handler, refused, started);
+            return;
+        }
+
+        // The handler runs on this thread, without a hop to the thread pool. Should it overrun the budget (stuck behind a
+        // cache), the timer's callback answers in its place and the handler's late decision is dropped.
+        var deadline = new DeadlineAnswer<TObject>(this, context, handler, request!.Uid!, budget, started);
+        AdmissionDecision? decision = null;
+        var registration = timeout.Token.UnsafeRegister(static state => ((DeadlineAnswer<TObject>)state!).Answer(), deadline);
+        try
+        {
+            if (!deadline.Answered)
+            {
+                decision = Handle(handler, request);
+            }
+        }
+        finally
+        {
+            // Completes once a callback already running has finished, so Answered is final from here on.
+            await registration.DisposeAsync();
+        }
+
+        await (deadline.Answered ? deadline.Written! : AnswerAsync(context, handler, decision!, started));
+    }
+
+    private AdmissionDecision Handle<TObject>(IAdmissionHandler<TObject> handler, AdmissionRequest<TObject> request)
+    {
+        try
+        {
+            return handler.Handle(request);
+        }
+        catch (Exception e)
+        {
+            AdmissionLog.HandlerFailed(_logger, handler.Webhook, request.Uid!, e);
+            return Fail(handler, request.Uid!, Pods.MutationReasons.InternalError, "internal error: " + e.GetType().Name);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, IAdmissionHandler handler, AdmissionDecision decision, long started)
+    {
         var elapsed = _time.GetElapsedTime(started);
         var outcome = Outcome(decision, handler);
         _metrics.Record(handler.Webhook, outcome, decision.Reason, elapsed);
@@ -68,17 +111,17 @@ public sealed class AdmissionEndpoint
         return (buffer, written.Length);
     }
 
-    private async Task<AdmissionDecision> DecideAsync<TObject>(HttpContext context, IAdmissionHandler<TObject> handler, TimeSpan budget)
+    // Reads and parses the review within the budget: a decision when it is refused, else the request to hand over.
+    private async Task<(AdmissionDecision? Refused, AdmissionRequest<TObject>? Request)> ReadAsync<TObject>(HttpContext context, IAdmissionHandler<TObject> handler, CancellationToken budget)
     {
         byte[]? rented = null;
         try
         {
-            using var timeout = new CancellationTokenSource(budget, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, context.RequestAborted);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget, context.RequestAborted);
             (rented, var length) = await ReadBodyAsync(context.Request, linked.Token);
             if (rented is null)
             {
-                return Fail(handler, string.Empty, AdmissionFailures.BodyTooLarge, $"request body over {AdmissionLimits.MaxBodyBytes} bytes");
+                return (Fail(handler, string.Empty, AdmissionFailures.BodyTooLarge, $"request body over {AdmissionLimits.MaxBodyBytes} bytes"), null);
             }
 
             AdmissionReview<TObject>? review;
@@ -88,35 +131,14 @@ public sealed class AdmissionEndpoint
             }
             catch (JsonException e)
             {
-                return Unparsed(handler, rented.AsSpan(0, length), e);
+                return (Unparsed(handler, rented.AsSpan(0, length), e), null);
             }
 
-            if (Envelope(handler, review?.ApiVersion, review?.Kind, review?.Request?.Uid, review?.Request is not null) is { } refused)
-            {
-                return refused;
-            }
-
-            var request = review!.Request!;
-            var uid = request.Uid!;
-            try
-            {
-                // The budget's token bounds the wait: the handler may be stuck behind a cache, the answer is not.
-                var work = Task.Run(() => handler.Handle(request), CancellationToken.None);
-                return await work.WaitAsync(linked.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return Fail(handler, uid, Pods.MutationReasons.Deadline, $"no answer within {budget.TotalMilliseconds:0} ms");
-            }
-            catch (Exception e)
-            {
-                AdmissionLog.HandlerFailed(_logger, handler.Webhook, uid, e);
-                return Fail(handler, uid, Pods.MutationReasons.InternalError, "internal error: " + e.GetType().Name);
-            }
+            return (Envelope(handler, review?.ApiVersion, review?.Kind, review?.Request?.Uid, review?.Request is not null), review?.Request);
         }
         catch (OperationCanceledException)
         {
-            return Fail(handler, string.Empty, Pods.MutationReasons.Deadline, "the request body did not arrive within the budget");
+            return (Fail(handler, string.Empty, Pods.MutationReasons.Deadline, "the request body did not arrive within the budget"), null);
         }
         finally
         {
@@ -124,6 +146,28 @@ public sealed class AdmissionEndpoint
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
+        }
+    }
+
+    // The budget's answer while the handler still runs: written from the timer's thread, the response completed so
+    // the API server has it at once, whatever the handler's thread is doing.
+    private sealed class DeadlineAnswer<TObject>(AdmissionEndpoint endpoint, HttpContext context, IAdmissionHandler<TObject> handler, string uid, TimeSpan budget, long started)
+    {
+        public bool Answered { get; private set; }
+
+        public Task? Written { get; private set; }
+
+        public void Answer()
+        {
+            Answered = true;
+            var decision = endpoint.Fail(handler, uid, Pods.MutationReasons.Deadline, $"no answer within {budget.TotalMilliseconds:0} ms");
+            Written = CompleteAsync(endpoint.AnswerAsync(context, handler, decision, started));
+        }
+
+        private async Task CompleteAsync(Task answer)
+        {
+            await answer;
+            await context.Response.CompleteAsync();
         }
     }
 

@@ -29,6 +29,11 @@ test: ## Install test dependencies if missing (Prometheus), then run every test.
 	rm -rf $(TEST_RESULTS)
 	dotnet test RightSizer.sln -c $(CONFIGURATION) --logger trx --results-directory $(TEST_RESULTS)
 
+.PHONY: test-published
+test-published: publish ## Run the end-to-end tests against the published (trimmed) executable the image ships.
+	scripts/install-test-deps.sh
+	RIGHTSIZER_EXE=$(CURDIR)/artifacts/publish/rightsizer dotnet test tests/EndToEnd.Tests -c $(CONFIGURATION) --nologo
+
 .PHONY: demo
 demo: ## Recommend memory for the bundled sample history (no cluster needed).
 	@mkdir -p artifacts

@@ -5,7 +5,7 @@ namespace RightSizer.EndToEnd.Tests.Support;
 
 /// <summary>
 /// One replica of the real <c>rightsizer operator</c>, run as <c>dotnet rightsizer.dll operator</c> from the test's
-/// output folder with every listener on 127.0.0.1 port 0; the bound ports are read from its "Listening for" log lines.
+/// output folder (or as the published executable that <c>RIGHTSIZER_EXE</c> names) with every listener on 127.0.0.1 port 0; the bound ports are read from its "Listening for" log lines.
 /// Its JSON log is kept (<see cref="Output"/>); disposing kills it and waits until it is gone.
 /// </summary>
 public sealed partial class OperatorProcess : IAsyncDisposable
@@ -45,12 +45,16 @@ public sealed partial class OperatorProcess : IAsyncDisposable
     /// </summary>
     public static async Task<OperatorProcess> StartAsync(string name, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "rightsizer.dll");
+        // RIGHTSIZER_EXE names a published executable to run instead (make test-published: the image's trimmed build).
+        var published = Environment.GetEnvironmentVariable("RIGHTSIZER_EXE");
+        var (program, entry) = string.IsNullOrEmpty(published)
+            ? ("dotnet", new[] { Path.Combine(AppContext.BaseDirectory, "rightsizer.dll") })
+            : (Path.GetFullPath(published), []);
         var process = ServerProcess.Start(
-            "dotnet",
+            program,
             name,
             [
-                dll, "operator",
+                .. entry, "operator",
                 "--metrics-bind-address=127.0.0.1:0",
                 "--health-probe-bind-address=127.0.0.1:0",
                 "--webhook-bind-address=127.0.0.1:0",

@@ -5,7 +5,8 @@ namespace RightSizer.EndToEnd.Tests.Support;
 
 /// <summary>
 /// One replica of the real <c>rightsizer operator</c>, run as <c>dotnet rightsizer.dll operator</c> from the test's
-/// output folder (or as the published executable that <c>RIGHTSIZER_EXE</c> names) with every listener on 127.0.0.1 port 0; the bound ports are read from its "Listening for" log lines.
+/// output folder (or as the published executable that <c>RIGHTSIZER_EXE</c> names) with every listener on 127.0.0.1
+/// port 0; the bound ports are read from its "Listening for" log lines.
 /// Its JSON log is kept (<see cref="Output"/>); disposing kills it and waits until it is gone.
 /// </summary>
 public sealed partial class OperatorProcess : IAsyncDisposable

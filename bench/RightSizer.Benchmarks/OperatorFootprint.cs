@@ -15,7 +15,7 @@ namespace RightSizer.Benchmarks;
 /// <c>footprint</c>: the real <c>rightsizer operator</c> as a process against the local API server holding N
 /// MemoryPolicies, each over a Deployment of R pods (the Deployment, its ReplicaSet and pods written as their
 /// controllers would leave them, the pods Pending), and a real Prometheus holding two days of history of H earlier pods per Deployment (one by
-/// default: ten pods' worth of OpenMetrics for 1,000 workloads is 2.5 GB, which promtool backfills too slowly). Reports the operator's RSS, CPU per
+/// default: ten pods' worth of OpenMetrics for 1,000 workloads is 2.5 GB, which promtool backfills too slowly). Reports the operator's RSS (read once a second through a cycle), CPU per
 /// recommendation cycle, the Prometheus requests and bytes of a cycle (from its own metrics) and the time from a spec
 /// change to the status that observes it. Several N in one run show whether the Prometheus cost grows with N.
 /// </summary>
@@ -62,7 +62,7 @@ internal static partial class OperatorFootprint
             environment[name] = value;
         }
 
-        Console.WriteLine("| policies | pods | first status for all (s) | RSS after a cycle (MiB) | of which anon / file / shmem (MiB) | peak RSS (MiB) | CPU per cycle (s) | Prometheus requests per cycle | Prometheus bytes per cycle | spec change to status, median / max (s) |");
+        Console.WriteLine("| policies | pods | first status for all (s) | RSS over a cycle, median / max (MiB) | the median's anon / file / shmem (MiB) | peak RSS (MiB) | CPU per cycle (s) | Prometheus requests per cycle | Prometheus bytes per cycle | spec change to status, median / max (s) |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var policies in sizes)
         {
@@ -117,12 +117,30 @@ internal static partial class OperatorFootprint
         var scans = await ScansAsync(http, metrics, cancellationToken);
         await WaitUntilAsync(async () => await ScansAsync(http, metrics, cancellationToken) > scans, cancellationToken, Slow);
         var cpuAtStart = CpuSeconds(operatorProcess.Id);
-        await WaitUntilAsync(async () => await ScansAsync(http, metrics, cancellationToken) > scans + 1, cancellationToken, Slow);
+        // The RSS once a second through the cycle: one reading lands anywhere between a collection and the next, so
+        // the median and the largest of the cycle's readings are reported.
+        var readings = new List<(long Total, long Anonymous, long File, long Shared, long Peak)>();
+        using (var second = new PeriodicTimer(Slow))
+        {
+            do
+            {
+                readings.Add(Rss(operatorProcess.Id));
+                await second.WaitForNextTickAsync(cancellationToken);
+            }
+            while (await ScansAsync(http, metrics, cancellationToken) <= scans + 1);
+        }
+
         var cpuPerCycle = CpuSeconds(operatorProcess.Id) - cpuAtStart;
         var exposition = await http.GetStringAsync(metrics, cancellationToken);
         var requests = Gauge(exposition, "rightsizer_prometheus_requests_last_cycle");
         var bytes = Gauge(exposition, "rightsizer_prometheus_bytes_last_cycle_bytes");
-        var rss = Rss(operatorProcess.Id);
+        readings.Sort((a, b) => a.Total.CompareTo(b.Total));
+        var median = readings[readings.Count / 2];
+        var peak = Rss(operatorProcess.Id).Peak;
+        if (Environment.GetEnvironmentVariable("FOOTPRINT_SMAPS") is { Length: > 0 } smapsPath)
+        {
+            File.Copy($"/proc/{operatorProcess.Id}/smaps", smapsPath, overwrite: true);
+        }
 
         var latencies = new List<double>();
         for (var change = 0; change < SpecChanges; change++)
@@ -145,7 +163,7 @@ internal static partial class OperatorFootprint
 
         latencies.Sort();
         return FormattableString.Invariant(
-            $"| {policies} | {policies * replicas} | {firstStatus.TotalSeconds:0.0} | {Mib(rss.Total)} | {Mib(rss.Anonymous)} / {Mib(rss.File)} / {Mib(rss.Shared)} | {Mib(rss.Peak)} | {cpuPerCycle:0.00} | {requests:0} | {bytes:0} | {latencies[latencies.Count / 2]:0.00} / {latencies[^1]:0.00} |");
+            $"| {policies} | {policies * replicas} | {firstStatus.TotalSeconds:0.0} | {Mib(median.Total)} / {Mib(readings[^1].Total)} | {Mib(median.Anonymous)} / {Mib(median.File)} / {Mib(median.Shared)} | {Mib(peak)} | {cpuPerCycle:0.00} | {requests:0} | {bytes:0} | {latencies[latencies.Count / 2]:0.00} / {latencies[^1]:0.00} |");
     }
 
     private static async Task CreateWorkloadsAsync(IKubernetes client, IReadOnlyList<(string Namespace, string Name, int Base)> workloads, int replicas, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using k8s;
 using System.Net;
 using Microsoft.Extensions.Logging.Console;
 using RightSizer.Webhooks.Admission;
@@ -20,6 +21,7 @@ public static class OperatorHost
     public static WebApplication Build(OperatorOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        KubernetesJson.AddJsonOptions(json => KubernetesJsonStrings.Pool(json));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.AddRightSizerLogging(options.LogFormat);
         var endpoints = new OperatorEndpoints();

@@ -12,8 +12,9 @@ namespace RightSizer.Operator.Reconcilers;
 /// Reads history once per interval for every policy together: one scan per memory signal in use (over the watched
 /// namespaces), as long as the longest window asked for, keeping only the
 /// containers of the policies' targets. So the Prometheus cost follows the number of containers, not of policies.
-/// After each attempt the scan's transients are given back (<see cref="HeapRelease"/>) and every policy is enqueued;
-/// a failed scan keeps the last good snapshot and is retried with backoff.
+/// After each attempt the scan's transients are given back (<see cref="HeapRelease"/>) and every policy is enqueued,
+/// and once the work queue has drained what the reconciles left is given back too; a failed scan keeps the last good
+/// snapshot and is retried with backoff.
 /// </summary>
 public sealed partial class RecommendationCycle
 {
@@ -74,7 +75,14 @@ public sealed partial class RecommendationCycle
             var wake = Volatile.Read(ref _wake).Task;
             using var sleep = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var timer = Task.Delay(delay, _time, sleep.Token);
-            await Task.WhenAny(wake, timer).ConfigureAwait(false);
+            var drained = _queue.WhenIdleAsync(sleep.Token);
+            if (await Task.WhenAny(wake, timer, drained).ConfigureAwait(false) == drained && drained.IsCompletedSuccessfully)
+            {
+                // The reconciles this cycle set off are done: give back what their status writes left behind.
+                HeapRelease.AfterBatch();
+                await Task.WhenAny(wake, timer).ConfigureAwait(false);
+            }
+
             await sleep.CancelAsync().ConfigureAwait(false);
             if (wake.IsCompleted)
             {

@@ -4,7 +4,7 @@ namespace RightSizer.Operator.Runtime;
 /// A keyed, de-duplicating work queue in the manner of client-go's: a key added while waiting is not added twice; a key
 /// added while a worker holds it is handed out again only after <see cref="Done"/>, so one key is never reconciled by two
 /// workers at once; <see cref="AddAfter"/> keeps the earliest pending deadline per key. Delays run on the injected
-/// <see cref="TimeProvider"/>.
+/// <see cref="TimeProvider"/>. <see cref="WhenIdleAsync"/> tells when a burst of work is over.
 /// </summary>
 public sealed class WorkQueue<TKey> : IDisposable
     where TKey : notnull
@@ -14,6 +14,7 @@ public sealed class WorkQueue<TKey> : IDisposable
     private readonly HashSet<TKey> _dirty = [];
     private readonly HashSet<TKey> _processing = [];
     private readonly Dictionary<TKey, (DateTimeOffset Due, ITimer Timer)> _delayed = [];
+    private readonly List<TaskCompletionSource> _idleWaiters = [];
     private readonly SemaphoreSlim _ready = new(0);
     private readonly CancellationTokenSource _stopped = new();
     private readonly TimeProvider _time;
@@ -127,23 +128,64 @@ public sealed class WorkQueue<TKey> : IDisposable
 
     public void Done(TKey key)
     {
+        bool again;
+        TaskCompletionSource[] idle = [];
         lock (_lock)
         {
             _processing.Remove(key);
-            if (_shutDown || !_dirty.Contains(key))
+            again = !_shutDown && _dirty.Contains(key);
+            if (again)
             {
-                return;
+                _queue.Enqueue(key);
             }
-
-            _queue.Enqueue(key);
+            else
+            {
+                idle = TakeIdleWaiters();
+            }
         }
 
-        _ready.Release();
+        if (again)
+        {
+            _ready.Release();
+        }
+
+        foreach (var waiter in idle)
+        {
+            waiter.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Completes once no key is waiting and none is being processed (keys scheduled for later do not count): at once
+    /// when that is so already, else when the last worker hands its key back.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled or the queue shut down.</exception>
+    public Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        TaskCompletionSource waiter;
+        lock (_lock)
+        {
+            if (_shutDown)
+            {
+                return Task.FromCanceled(_stopped.Token);
+            }
+
+            if (_queue.Count == 0 && _processing.Count == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _idleWaiters.Add(waiter);
+        }
+
+        return waiter.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Stops handing out keys; waiting takers get <see cref="OperationCanceledException"/>.</summary>
     public void ShutDown()
     {
+        TaskCompletionSource[] idle;
         lock (_lock)
         {
             if (_shutDown)
@@ -158,9 +200,15 @@ public sealed class WorkQueue<TKey> : IDisposable
             }
 
             _delayed.Clear();
+            idle = [.. _idleWaiters];
+            _idleWaiters.Clear();
         }
 
         _stopped.Cancel();
+        foreach (var waiter in idle)
+        {
+            waiter.TrySetCanceled(_stopped.Token);
+        }
     }
 
     public void Dispose()
@@ -168,6 +216,19 @@ public sealed class WorkQueue<TKey> : IDisposable
         ShutDown();
         _ready.Dispose();
         _stopped.Dispose();
+    }
+
+    // Under the lock: the waiters to complete when the queue has just become idle, none otherwise.
+    private TaskCompletionSource[] TakeIdleWaiters()
+    {
+        if (_queue.Count > 0 || _processing.Count > 0 || _idleWaiters.Count == 0)
+        {
+            return [];
+        }
+
+        TaskCompletionSource[] idle = [.. _idleWaiters];
+        _idleWaiters.Clear();
+        return idle;
     }
 
     private void Fire(TKey key, DateTimeOffset due)

@@ -76,4 +76,63 @@ public sealed class WorkQueueTests
 
         Assert.That(async () => await waiting.WaitAsync(Wait), Throws.InstanceOf<OperationCanceledException>());
     }
+
+    [Test]
+    public void WhenIdleAsync_NothingQueuedOrHeld_CompletesAtOnce()
+    {
+        var time = new FakeTimeProvider();
+        using var queue = new WorkQueue<string>(time);
+        queue.AddAfter("later", TimeSpan.FromMinutes(5));
+
+        Assert.That(queue.WhenIdleAsync(CancellationToken.None).IsCompletedSuccessfully, Is.True, "a key due later is not work in hand");
+    }
+
+    [Test]
+    public async Task WhenIdleAsync_KeysQueued_CompletesWhenTheLastIsDone()
+    {
+        using var queue = new WorkQueue<string>(new FakeTimeProvider());
+        queue.Add("a");
+        queue.Add("b");
+
+        var idle = queue.WhenIdleAsync(CancellationToken.None);
+        var a = await queue.TakeAsync(CancellationToken.None).WaitAsync(Wait);
+        queue.Done(a);
+        Assert.That(idle.IsCompleted, Is.False, "b is still queued");
+
+        var b = await queue.TakeAsync(CancellationToken.None).WaitAsync(Wait);
+        Assert.That(idle.IsCompleted, Is.False, "b is being processed");
+        queue.Done(b);
+        await idle.WaitAsync(Wait);
+        Assert.That(queue.Depth, Is.Zero);
+    }
+
+    [Test]
+    public async Task WhenIdleAsync_KeyAddedWhileProcessed_WaitsForItsSecondRound()
+    {
+        using var queue = new WorkQueue<string>(new FakeTimeProvider());
+        queue.Add("a");
+        var first = await queue.TakeAsync(CancellationToken.None).WaitAsync(Wait);
+        var idle = queue.WhenIdleAsync(CancellationToken.None);
+        queue.Add("a");
+
+        queue.Done(first);
+        Assert.That(idle.IsCompleted, Is.False, "a was handed back to the queue");
+
+        var second = await queue.TakeAsync(CancellationToken.None).WaitAsync(Wait);
+        queue.Done(second);
+        await idle.WaitAsync(Wait);
+    }
+
+    [Test]
+    public void WhenIdleAsync_QueueShutDown_Cancelled()
+    {
+        using var queue = new WorkQueue<string>(new FakeTimeProvider());
+        queue.Add("a");
+        var idle = queue.WhenIdleAsync(CancellationToken.None);
+
+        queue.ShutDown();
+
+        Assert.That(async () => await idle.WaitAsync(Wait), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(queue.WhenIdleAsync(CancellationToken.None).IsCanceled, Is.True);
+    }
 }

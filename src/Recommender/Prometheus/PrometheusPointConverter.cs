@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -15,7 +16,8 @@ public sealed class PrometheusPointConverter : JsonConverter<PrometheusPoint>
         var timestamp = reader.GetDouble();
         reader.Read();
         Expect(reader.TokenType == JsonTokenType.String, "a quoted sample value");
-        var value = ParseValue(reader.GetString()!);
+        // Parsed from the UTF-8 bytes where it can be: a string per sample would be most of a scan's garbage.
+        var value = reader.HasValueSequence || reader.ValueIsEscaped ? ParseValue(reader.GetString()!) : ParseValue(reader.ValueSpan);
         reader.Read();
         Expect(reader.TokenType == JsonTokenType.EndArray, "the end of the [timestamp, \"value\"] pair");
         return new PrometheusPoint(timestamp, value);
@@ -28,6 +30,13 @@ public sealed class PrometheusPointConverter : JsonConverter<PrometheusPoint>
         writer.WriteStringValue(value.Value.ToString("R", CultureInfo.InvariantCulture));
         writer.WriteEndArray();
     }
+
+    /// <summary>
+    /// A number read from its bytes; what the number parser refuses (Go's <c>+Inf</c>, <c>-Inf</c>, or no number at all)
+    /// goes to the text's reading, which knows the infinities and names what is wrong.
+    /// </summary>
+    internal static double ParseValue(ReadOnlySpan<byte> utf8) =>
+        double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : ParseValue(Encoding.UTF8.GetString(utf8));
 
     /// <summary>Prometheus writes Go's float formatting: <c>NaN</c>, <c>+Inf</c>, <c>-Inf</c> or a number.</summary>
     internal static double ParseValue(string text) => text switch

@@ -179,7 +179,25 @@ public sealed class WorkQueue<TKey> : IDisposable
             _idleWaiters.Add(waiter);
         }
 
-        return waiter.Task.WaitAsync(cancellationToken);
+        return cancellationToken.CanBeCanceled ? WaitIdleAsync(waiter, cancellationToken) : waiter.Task;
+    }
+
+    // A wait given up takes its waiter out, so that waits cancelled while the queue stays busy do not pile up.
+    private async Task WaitIdleAsync(TaskCompletionSource waiter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            lock (_lock)
+            {
+                _idleWaiters.Remove(waiter);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Stops handing out keys; waiting takers get <see cref="OperationCanceledException"/>.</summary>

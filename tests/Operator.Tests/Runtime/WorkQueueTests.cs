@@ -135,4 +135,20 @@ public sealed class WorkQueueTests
         Assert.That(async () => await idle.WaitAsync(Wait), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(queue.WhenIdleAsync(CancellationToken.None).IsCanceled, Is.True);
     }
+
+    [Test]
+    public async Task WhenIdleAsync_WaitCancelledWhileBusy_CancelledAndLaterWaitsStillComplete()
+    {
+        using var queue = new WorkQueue<string>(new FakeTimeProvider());
+        using var giveUp = new CancellationTokenSource();
+        queue.Add("a");
+        var abandoned = queue.WhenIdleAsync(giveUp.Token);
+
+        await giveUp.CancelAsync();
+        Assert.That(async () => await abandoned.WaitAsync(Wait), Throws.InstanceOf<OperationCanceledException>());
+
+        var idle = queue.WhenIdleAsync(CancellationToken.None);
+        queue.Done(await queue.TakeAsync(CancellationToken.None).WaitAsync(Wait));
+        await idle.WaitAsync(Wait);
+    }
 }

@@ -55,10 +55,17 @@ public class PodMutationBenchmarks
     [Benchmark]
     public int Calculate() => PodMutator.Mutate(_pod, _context).Patch.Count;
 
+    // The review read by the pod webhook's reader, and by the generated serializer it leaves the bodies it declines to.
+    [Benchmark]
+    public int Read() => _handler.Read(_review)!.Request!.Object!.Spec!.Containers!.Count;
+
+    [Benchmark]
+    public int ReadGenerated() => JsonSerializer.Deserialize(_review, AdmissionJsonContext.Default.PodReview)!.Request!.Object!.Spec!.Containers!.Count;
+
     [Benchmark]
     public int ParseAndHandle()
     {
-        var review = JsonSerializer.Deserialize(_review, AdmissionJsonContext.Default.PodReview)!;
+        var review = _handler.Read(_review)!;
         return _handler.Handle(review.Request!).Response.Patch!.Length;
     }
 

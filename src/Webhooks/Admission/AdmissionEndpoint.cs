@@ -127,7 +127,7 @@ public sealed class AdmissionEndpoint
             AdmissionReview<TObject>? review;
             try
             {
-                review = JsonSerializer.Deserialize(rented.AsSpan(0, length), handler.ReviewJson);
+                review = handler.Read(rented.AsSpan(0, length));
             }
             catch (JsonException e)
             {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace RightSizer.Webhooks.Admission;
 
@@ -19,7 +18,9 @@ public interface IAdmissionHandler
 /// <typeparam name="TObject">The handler's view of <c>request.object</c>, parsed with the review in one pass.</typeparam>
 public interface IAdmissionHandler<TObject> : IAdmissionHandler
 {
-    JsonTypeInfo<AdmissionReview<TObject>> ReviewJson { get; }
+    /// <summary>Reads the review's body: null for a JSON null.</summary>
+    /// <exception cref="JsonException">The body is not JSON, or a member is not of its type (the exception's path says where).</exception>
+    AdmissionReview<TObject>? Read(ReadOnlySpan<byte> body);
 
     AdmissionDecision Handle(AdmissionRequest<TObject> request);
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using RightSizer.Webhooks.Admission;
 
 namespace RightSizer.Webhooks.Pods;
@@ -24,7 +23,9 @@ public sealed class PodMutationHandler : IAdmissionHandler<PodView>
 
     public bool FailsOpen => true;
 
-    public JsonTypeInfo<AdmissionReview<PodView>> ReviewJson => AdmissionJsonContext.Default.PodReview;
+    // The reader made for the review as the API server sends it; a body it declines, the generated serializer reads.
+    public AdmissionReview<PodView>? Read(ReadOnlySpan<byte> body) =>
+        PodReviewReader.TryRead(body, out var review) ? review : JsonSerializer.Deserialize(body, AdmissionJsonContext.Default.PodReview);
 
     public AdmissionDecision Handle(AdmissionRequest<PodView> request)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using k8s;
 using RightSizer.Api.V1alpha1;
 using RightSizer.Webhooks.Admission;
@@ -32,7 +31,7 @@ public sealed class MemoryPolicyValidationHandler : IAdmissionHandler<JsonElemen
 
     public bool FailsOpen => false;
 
-    public JsonTypeInfo<AdmissionReview<JsonElement>> ReviewJson => AdmissionJsonContext.Default.JsonReview;
+    public AdmissionReview<JsonElement>? Read(ReadOnlySpan<byte> body) => JsonSerializer.Deserialize(body, AdmissionJsonContext.Default.JsonReview);
 
     public AdmissionDecision Handle(AdmissionRequest<JsonElement> request)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using RightSizer.Testing.Builders;
+using RightSizer.Testing.Fuzzing;
 using RightSizer.Webhooks.Admission;
 using static RightSizer.Testing.Builders.MemoryPolicyBuilder;
 using static RightSizer.Testing.Builders.PodBuilder;
@@ -16,12 +17,6 @@ namespace RightSizer.Webhooks.Tests.Admission;
 public sealed class FuzzTests
 {
     private const int Seed = 20261201;
-
-    private static readonly JsonNode?[] Replacements =
-    [
-        null, true, 0, -1, 1e308, "", "0", "-1Gi", "1e19", "999Ei", "Mi", "🚀", "~/", new JsonArray(), new JsonObject(),
-        new JsonArray(new JsonArray(new JsonArray((JsonNode?)null))), new JsonObject { ["memory"] = "1Gi" }, new string('x', 10_000),
-    ];
 
     [Test]
     public async Task Post_MutatedReviews_AlwaysWellFormedAndAdmitting()
@@ -44,7 +39,7 @@ public sealed class FuzzTests
             var review = AdmissionReviewBuilder.ForPod(seeds[i % seeds.Length], uid: $"fuzz-{i}");
             for (var edits = random.Next(1, 4); edits > 0; edits--)
             {
-                Mutate(review, random);
+                JsonMutator.Mutate(review, random);
             }
 
             var body = Encoding.UTF8.GetBytes(review.ToJsonString());
@@ -64,49 +59,5 @@ public sealed class FuzzTests
         }
 
         Assert.That(patched, Is.GreaterThan(iterations / 20), "too few mutated reviews still reached the mutator");
-    }
-
-    // Picks a random node in the review and replaces, removes or duplicates it.
-    private static void Mutate(JsonObject review, Random random)
-    {
-        var nodes = new List<JsonNode>();
-        Collect(review, nodes);
-        var target = nodes[random.Next(nodes.Count)];
-        if (target.Parent is not { } parent)
-        {
-            return;
-        }
-
-        var replacement = Replacements[random.Next(Replacements.Length)]?.DeepClone();
-        switch (parent, random.Next(3))
-        {
-            case (JsonObject map, 0):
-                map.Remove(target.GetPropertyName());
-                break;
-            case (JsonArray list, 0):
-                list.Add(target.DeepClone());
-                break;
-            case (JsonObject map, _):
-                map[target.GetPropertyName()] = replacement;
-                break;
-            case (JsonArray list, _):
-                list[target.GetElementIndex()] = replacement;
-                break;
-        }
-    }
-
-    private static void Collect(JsonNode node, List<JsonNode> nodes)
-    {
-        nodes.Add(node);
-        var children = node switch
-        {
-            JsonObject map => map.Select(p => p.Value),
-            JsonArray list => list.AsEnumerable(),
-            _ => [],
-        };
-        foreach (var child in children.OfType<JsonNode>())
-        {
-            Collect(child, nodes);
-        }
     }
 }

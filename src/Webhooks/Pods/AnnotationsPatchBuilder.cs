@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using RightSizer.Webhooks.Admission;
 
 namespace RightSizer.Webhooks.Pods;
@@ -12,6 +13,8 @@ public static class AnnotationsPatchBuilder
     public const string Applied = "rightsizer.io/applied";
     public const string Previous = "rightsizer.io/previous-memory";
     private const string AnnotationsPath = "/metadata/annotations";
+    private static readonly JsonEncodedText RequestName = JsonEncodedText.Encode("request");
+    private static readonly JsonEncodedText LimitName = JsonEncodedText.Encode("limit");
 
     public static void Build(PodMetadataView? metadata, string applied, IReadOnlyList<ContainerTarget> changed, ICollection<JsonPatchOperation> patch)
     {
@@ -59,12 +62,12 @@ public static class AnnotationsPatchBuilder
             writer.WriteStartObject(name);
             if (target.CurrentRequest is { } request)
             {
-                writer.WriteString("request", request.ToQuantity());
+                writer.WriteString(RequestName, request.ToQuantity());
             }
 
             if (target.CurrentLimit is { } limit)
             {
-                writer.WriteString("limit", limit.ToQuantity());
+                writer.WriteString(LimitName, limit.ToQuantity());
             }
 
             writer.WriteEndObject();

@@ -6,6 +6,10 @@ namespace RightSizer.Webhooks.Pods;
 /// <summary>A patch as the UTF-8 JSON the admission response carries, written in one pass; the only allocation is the result.</summary>
 public static class JsonPatchWriter
 {
+    private static readonly JsonEncodedText OpName = JsonEncodedText.Encode("op");
+    private static readonly JsonEncodedText PathName = JsonEncodedText.Encode("path");
+    private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
+
     public static byte[] ToUtf8Bytes(IReadOnlyList<JsonPatchOperation> patch)
     {
         ArgumentNullException.ThrowIfNull(patch);
@@ -24,9 +28,9 @@ public static class JsonPatchWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        writer.WriteString("op", operation.Op);
-        writer.WriteString("path", operation.Path);
-        writer.WritePropertyName("value");
+        writer.WriteString(OpName, operation.Op);
+        writer.WriteString(PathName, operation.Path);
+        writer.WritePropertyName(ValueName);
         operation.Value.WriteTo(writer);
         writer.WriteEndObject();
     }

@@ -8,7 +8,13 @@ namespace RightSizer.Webhooks.Pods;
 /// </summary>
 public readonly record struct PatchValue
 {
-    private const string MemoryResource = "memory";
+    // Written on every patch: encoded once.
+    private static readonly JsonEncodedText MemoryName = JsonEncodedText.Encode("memory");
+    private static readonly JsonEncodedText RequestsName = JsonEncodedText.Encode("requests");
+    private static readonly JsonEncodedText LimitsName = JsonEncodedText.Encode("limits");
+    private static readonly JsonEncodedText NameName = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText AnnotationsName = JsonEncodedText.Encode("annotations");
 
     private readonly PatchValueShape _shape;
     private readonly string? _first;
@@ -64,13 +70,13 @@ public readonly record struct PatchValue
                 writer.WriteStartObject();
                 if (_first is not null)
                 {
-                    writer.WritePropertyName("requests");
+                    writer.WritePropertyName(RequestsName);
                     WriteMemoryMap(writer, _first);
                 }
 
                 if (_second is not null)
                 {
-                    writer.WritePropertyName("limits");
+                    writer.WritePropertyName(LimitsName);
                     WriteMemoryMap(writer, _second);
                 }
 
@@ -89,7 +95,7 @@ public readonly record struct PatchValue
                 break;
             case PatchValueShape.Metadata:
                 writer.WriteStartObject();
-                writer.WritePropertyName("annotations");
+                writer.WritePropertyName(AnnotationsName);
                 WriteAnnotations(writer);
                 writer.WriteEndObject();
                 break;
@@ -113,15 +119,15 @@ public readonly record struct PatchValue
     private static void WriteMemoryMap(Utf8JsonWriter writer, string quantity)
     {
         writer.WriteStartObject();
-        writer.WriteString(MemoryResource, quantity);
+        writer.WriteString(MemoryName, quantity);
         writer.WriteEndObject();
     }
 
     private static void WriteEnvVar(Utf8JsonWriter writer, string name, string value)
     {
         writer.WriteStartObject();
-        writer.WriteString("name", name);
-        writer.WriteString("value", value);
+        writer.WriteString(NameName, name);
+        writer.WriteString(ValueName, value);
         writer.WriteEndObject();
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using RightSizer.Api.Text;
 using RightSizer.Webhooks.Admission;
 
 namespace RightSizer.Webhooks.Pods;
@@ -10,11 +11,13 @@ namespace RightSizer.Webhooks.Pods;
 /// it and declines everything else: a member of another type, invalid JSON, nesting past the limit, content after the
 /// review. A declined body goes to the generated serializer, which decides what it is and reports where it broke, so
 /// this reader has no error paths of its own. What it takes, it reads as the generated serializer does: the last of
-/// duplicate members wins, an explicit null is an absent member.
+/// duplicate members wins, an explicit null is an absent member. Strings are read through a small pool: most of a
+/// pod's (its namespace, labels, owners, images, names, quantities) repeat from one pod of a workload to the next.
 /// </summary>
 internal static class PodReviewReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = AdmissionLimits.MaxJsonDepth };
+    private static readonly Utf8StringPool Pool = new(4096);
 
     public static bool TryRead(ReadOnlySpan<byte> body, [NotNullWhen(true)] out AdmissionReview<PodView>? review)
     {
@@ -64,7 +67,8 @@ internal static class PodReviewReader
         {
             if (reader.ValueTextEquals("uid"u8))
             {
-                request.Uid = String(ref reader);
+                // Unique to the request: pooled, it would only push a value that repeats out of its slot.
+                request.Uid = String(ref reader, pooled: false);
             }
             else if (reader.ValueTextEquals("kind"u8))
             {
@@ -417,14 +421,13 @@ internal static class PodReviewReader
         var map = new Dictionary<string, string>();
         while (NextMember(ref reader))
         {
-            var key = reader.GetString()!;
+            var key = Pool.Read(ref reader);
             map[key] = String(ref reader) ?? throw Declined();
         }
 
         return map;
     }
 
-    // Requests and limits: the resource names are few and repeat on every pod, so the common ones are not allocated.
     private static Dictionary<string, string?>? QuantityMap(ref Utf8JsonReader reader)
     {
         if (!StartObject(ref reader))
@@ -435,7 +438,7 @@ internal static class PodReviewReader
         var map = new Dictionary<string, string?>(2);
         while (NextMember(ref reader))
         {
-            var key = reader.ValueTextEquals("memory"u8) ? "memory" : reader.ValueTextEquals("cpu"u8) ? "cpu" : reader.GetString()!;
+            var key = Pool.Read(ref reader);
             map[key] = String(ref reader);
         }
 
@@ -454,7 +457,7 @@ internal static class PodReviewReader
         {
             strings.Add(reader.TokenType switch
             {
-                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.String => Pool.Read(ref reader),
                 JsonTokenType.Null => null,
                 _ => throw Declined(),
             });
@@ -494,12 +497,12 @@ internal static class PodReviewReader
         };
     }
 
-    private static string? String(ref Utf8JsonReader reader)
+    private static string? String(ref Utf8JsonReader reader, bool pooled = true)
     {
         reader.Read();
         return reader.TokenType switch
         {
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => pooled ? Pool.Read(ref reader) : reader.GetString(),
             JsonTokenType.Null => null,
             _ => throw Declined(),
         };

@@ -2,19 +2,20 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using k8s.Models;
+using RightSizer.Api.Text;
 using RightSizer.Operator.Runtime;
 
 namespace RightSizer.Operator.Tests.Runtime;
 
 public sealed class PooledStringConverterTests
 {
-    private static readonly string Long = new('x', PooledStringConverter.MaxPooledBytes + 1);
+    private static readonly string Long = new('x', Utf8StringPool.MaxPooledBytes + 1);
 
     private static IEnumerable<TestCaseData> Values() =>
     [
         new TestCaseData("\"team-093\"", true).SetName("Read_ShortAscii_PooledAndEqual"),
         new TestCaseData("\"\"", true).SetName("Read_Empty_PooledAndEqual"),
-        new TestCaseData($"\"{new string('y', PooledStringConverter.MaxPooledBytes)}\"", true).SetName("Read_AtTheLengthLimit_PooledAndEqual"),
+        new TestCaseData($"\"{new string('y', Utf8StringPool.MaxPooledBytes)}\"", true).SetName("Read_AtTheLengthLimit_PooledAndEqual"),
         new TestCaseData($"\"{Long}\"", false).SetName("Read_PastTheLengthLimit_ReadAsUsual"),
         new TestCaseData("\"a\\/b\\u0041\"", false).SetName("Read_Escaped_ReadAsUsual"),
         new TestCaseData("\"grüße\"", false).SetName("Read_NonAscii_ReadAsUsual"),

@@ -80,7 +80,8 @@ public readonly record struct Memory(long Bytes) : IComparable<Memory>
         {
             if (Bytes % unit == 0)
             {
-                return (Bytes / unit).ToString(CultureInfo.InvariantCulture) + suffix;
+                // One string: the number is formatted into the interpolation's stack buffer, not a string of its own.
+                return string.Create(CultureInfo.InvariantCulture, $"{Bytes / unit}{suffix}");
             }
         }
 

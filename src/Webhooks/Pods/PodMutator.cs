@@ -65,7 +65,8 @@ public static class PodMutator
         }
 
         var fitted = QuotaFitter.Fit(targets, otherRequests, otherLimits, context.Quota, containerWarnings);
-        var patch = new List<JsonPatchOperation>();
+        // Up to three operations per container (request, limit, heap variable) and two annotations: no regrowth.
+        var patch = new List<JsonPatchOperation>((3 * fitted.Count) + 2);
         var changed = new List<ContainerTarget>(fitted.Count);
         foreach (var target in fitted)
         {

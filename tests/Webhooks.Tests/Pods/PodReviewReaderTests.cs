@@ -79,6 +79,18 @@ public sealed class PodReviewReaderTests
     }
 
     [Test]
+    public void TryRead_InvalidUtf8InALabel_Declined()
+    {
+        var body = Encoding.UTF8.GetBytes(Review(r => r["request"]!["object"]!["metadata"]!["labels"]!["app"] = "web-XX").ToJsonString());
+        var at = body.AsSpan().IndexOf("web-XX"u8) + 4;
+        body[at] = 0xFF;
+        body[at + 1] = 0xFE;
+
+        Assert.That(PodReviewReader.TryRead(body, out _), Is.False);
+        Assert.That(() => JsonSerializer.Deserialize(body, AdmissionJsonContext.Default.PodReview), Throws.InstanceOf<JsonException>());
+    }
+
+    [Test]
     public void TryRead_MutatedReviews_TakenOnlyWhenReadTheSame()
     {
         var random = new Random(20261203);

@@ -6,7 +6,7 @@ namespace RightSizer.Api.Units;
 /// An amount of memory in bytes. Kubernetes quantities and Prometheus floats are parsed into this once, at the edge;
 /// everything inside the engine works in bytes.
 /// </summary>
-public readonly record struct Memory(long Bytes) : IComparable<Memory>
+public readonly record struct Memory(long Bytes) : IComparable<Memory>, ISpanFormattable
 {
     public const long KiB = 1024;
     public const long MiB = 1024 * KiB;
@@ -69,23 +69,40 @@ public readonly record struct Memory(long Bytes) : IComparable<Memory>
     /// The shortest exact Kubernetes quantity: a binary suffix when the value is a whole number of KiB, MiB, GiB or
     /// TiB, else plain bytes. Values are never rounded here; round first when a coarser unit is wanted.
     /// </summary>
-    public string ToQuantity()
+    public string ToQuantity() => string.Create(CultureInfo.InvariantCulture, $"{this}");
+
+    /// <summary>Writes <see cref="ToQuantity"/> without a string of its own; the format and provider are not used.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
-        if (Bytes == 0)
+        var (value, suffix) = QuantityParts();
+        if (!value.TryFormat(destination, out charsWritten, default, CultureInfo.InvariantCulture) || destination.Length - charsWritten < suffix.Length)
         {
-            return "0";
+            charsWritten = 0;
+            return false;
         }
 
-        foreach (var (unit, suffix) in BinaryUnits)
+        suffix.AsSpan().CopyTo(destination[charsWritten..]);
+        charsWritten += suffix.Length;
+        return true;
+    }
+
+    /// <summary><see cref="ToQuantity"/>; the format and provider are not used.</summary>
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToQuantity();
+
+    private (long Value, string Suffix) QuantityParts()
+    {
+        if (Bytes != 0)
         {
-            if (Bytes % unit == 0)
+            foreach (var (unit, suffix) in BinaryUnits)
             {
-                // One string: the number is formatted into the interpolation's stack buffer, not a string of its own.
-                return string.Create(CultureInfo.InvariantCulture, $"{Bytes / unit}{suffix}");
+                if (Bytes % unit == 0)
+                {
+                    return (Bytes / unit, suffix);
+                }
             }
         }
 
-        return Bytes.ToString(CultureInfo.InvariantCulture);
+        return (Bytes, string.Empty);
     }
 
     /// <summary>A short human reading such as <c>1.5Gi</c> or <c>37.2Mi</c>, for reasons and tables; not exact.</summary>

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using RightSizer.Api.Units;
 using RightSizer.Api.V1alpha1;
 
@@ -193,20 +194,31 @@ public static class PodMutator
         }
     }
 
+    // Built in a stack buffer (the handler rents from the array pool past it): the one allocation is the warning.
     private static string Applied(string policyName, List<ContainerTarget> changed)
     {
-        var text = new StringBuilder("memory set by MemoryPolicy ", 128).Append(policyName).Append(": ");
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        text.AppendLiteral("memory set by MemoryPolicy ");
+        text.AppendFormatted(policyName);
+        text.AppendLiteral(": ");
         for (var i = 0; i < changed.Count; i++)
         {
             var target = changed[i];
-            text.Append(i == 0 ? string.Empty : ", ").Append(target.Slot.Name).Append(" request ").Append(target.Request.ToQuantity());
+            text.AppendLiteral(i == 0 ? string.Empty : ", ");
+            text.AppendFormatted(target.Slot.Name);
+            text.AppendLiteral(" request ");
+            text.AppendFormatted(target.Request);
             if (target.SetsLimit)
             {
-                text.Append(" limit ").Append(target.Limit?.ToQuantity());
+                text.AppendLiteral(" limit ");
+                if (target.Limit is { } limit)
+                {
+                    text.AppendFormatted(limit);
+                }
             }
         }
 
-        return text.ToString();
+        return text.ToStringAndClear();
     }
 
     private static Memory OldRequest(ContainerView container) =>

@@ -71,6 +71,24 @@ public sealed class MemoryTests
         });
     }
 
+    [TestCaseSource(nameof(ToQuantityCases))]
+    public void TryFormat_Bytes_WritesTheQuantityAndRefusesAShorterDestination(long bytes, string expected)
+    {
+        var memory = new Memory(bytes);
+        var exact = new char[expected.Length];
+        var shorter = new char[expected.Length - 1];
+
+        var fits = memory.TryFormat(exact, out var written, default, null);
+        var fitsShorter = memory.TryFormat(shorter, out var writtenShorter, default, null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((fits, new string(exact, 0, written)), Is.EqualTo((true, expected)));
+            Assert.That((fitsShorter, writtenShorter), Is.EqualTo((false, 0)));
+            Assert.That($"{memory}", Is.EqualTo(expected), "interpolation formats through TryFormat");
+        });
+    }
+
     private static readonly TestCaseData[] HumanCases =
     [
         new TestCaseData(0L, "0B").SetName("ToHuman_Zero_Bytes"),

@@ -208,7 +208,7 @@ internal static class PodReviewReader
             }
             else if (reader.ValueTextEquals("ownerReferences"u8))
             {
-                metadata.OwnerReferences = OwnerReferences(ref reader);
+                metadata.OwnerReferences = Objects(ref reader, OwnerReference);
             }
             else
             {
@@ -217,22 +217,6 @@ internal static class PodReviewReader
         }
 
         return metadata;
-    }
-
-    private static List<OwnerReferenceView?>? OwnerReferences(ref Utf8JsonReader reader)
-    {
-        if (!StartArray(ref reader))
-        {
-            return null;
-        }
-
-        var owners = new List<OwnerReferenceView?>(1);
-        while (NextElement(ref reader))
-        {
-            owners.Add(ObjectOrNull(ref reader) ? OwnerReference(ref reader) : null);
-        }
-
-        return owners;
     }
 
     private static OwnerReferenceView OwnerReference(ref Utf8JsonReader reader)
@@ -272,11 +256,11 @@ internal static class PodReviewReader
         {
             if (reader.ValueTextEquals("containers"u8))
             {
-                spec.Containers = Containers(ref reader);
+                spec.Containers = Objects(ref reader, Container);
             }
             else if (reader.ValueTextEquals("initContainers"u8))
             {
-                spec.InitContainers = Containers(ref reader);
+                spec.InitContainers = Objects(ref reader, Container);
             }
             else
             {
@@ -285,22 +269,6 @@ internal static class PodReviewReader
         }
 
         return spec;
-    }
-
-    private static List<ContainerView?>? Containers(ref Utf8JsonReader reader)
-    {
-        if (!StartArray(ref reader))
-        {
-            return null;
-        }
-
-        var containers = new List<ContainerView?>(2);
-        while (NextElement(ref reader))
-        {
-            containers.Add(ObjectOrNull(ref reader) ? Container(ref reader) : null);
-        }
-
-        return containers;
     }
 
     private static ContainerView Container(ref Utf8JsonReader reader)
@@ -326,7 +294,7 @@ internal static class PodReviewReader
             }
             else if (reader.ValueTextEquals("env"u8))
             {
-                container.Env = Env(ref reader);
+                container.Env = Objects(ref reader, EnvVar);
             }
             else if (reader.ValueTextEquals("resources"u8))
             {
@@ -343,22 +311,6 @@ internal static class PodReviewReader
         }
 
         return container;
-    }
-
-    private static List<EnvVarView?>? Env(ref Utf8JsonReader reader)
-    {
-        if (!StartArray(ref reader))
-        {
-            return null;
-        }
-
-        var env = new List<EnvVarView?>();
-        while (NextElement(ref reader))
-        {
-            env.Add(ObjectOrNull(ref reader) ? EnvVar(ref reader) : null);
-        }
-
-        return env;
     }
 
     private static EnvVarView EnvVar(ref Utf8JsonReader reader)
@@ -445,6 +397,24 @@ internal static class PodReviewReader
         return map;
     }
 
+    // An array of objects, each read by the given reader; a null element stays null.
+    private static List<T?>? Objects<T>(ref Utf8JsonReader reader, ObjectReader<T> read)
+        where T : class
+    {
+        if (!StartArray(ref reader))
+        {
+            return null;
+        }
+
+        var items = new List<T?>(2);
+        while (NextElement(ref reader))
+        {
+            items.Add(ObjectOrNull(ref reader) ? read(ref reader) : null);
+        }
+
+        return items;
+    }
+
     private static List<string?>? Strings(ref Utf8JsonReader reader)
     {
         if (!StartArray(ref reader))
@@ -519,6 +489,8 @@ internal static class PodReviewReader
             _ => throw Declined(),
         };
     }
+
+    private delegate T ObjectReader<out T>(ref Utf8JsonReader reader);
 
     // A value of a type the view does not take: the generated serializer reads the body instead.
     private static JsonException Declined() => new("a member of a type the pod's view does not take");

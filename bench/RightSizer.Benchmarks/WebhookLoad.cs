@@ -40,6 +40,11 @@ internal static class WebhookLoad
         // Long enough for tiered compilation to finish with the code under test, as in a server that has been up a while.
         var warmUp = TimeSpan.FromSeconds(double.Parse(Option(args, "--warm-up-seconds", "10"), CultureInfo.InvariantCulture));
         var useWrk = Option(args, "--client", "wrk") == "wrk";
+        if (useWrk && !OnPath("wrk"))
+        {
+            await Console.Error.WriteLineAsync("load: wrk is not on PATH; install it with scripts/install-bench-deps.sh, or pass --client dotnet");
+            return 2;
+        }
 
         using var authority = new TestCertificateAuthority("load");
         var certDirectory = Directory.CreateTempSubdirectory("rightsizer-load-").FullName;
@@ -167,6 +172,10 @@ internal static class WebhookLoad
     }
 
     private readonly record struct LoadResult(int Requests, double P50, double P99, long Errors);
+
+    private static bool OnPath(string executable) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(directory => File.Exists(Path.Combine(directory, executable)));
 
     private static string Option(string[] args, string name, string fallback)
     {

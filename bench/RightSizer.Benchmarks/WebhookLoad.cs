@@ -107,6 +107,8 @@ internal static class WebhookLoad
         {
             await context.Request.Body.CopyToAsync(Stream.Null);
             context.Response.ContentType = "application/json";
+            // One buffer with its length, as the webhook answers: a chunked floor would pay a framing the webhook does not.
+            context.Response.ContentLength = floor.Length;
             await context.Response.Body.WriteAsync(floor);
         });
         return app;

@@ -27,7 +27,8 @@ namespace RightSizer.Benchmarks;
 /// prints p50, p99 and throughput as a Markdown table. Bounded by time; sends traffic to loopback only. The client is
 /// wrk by default, a separate process (one thread, Lua script beside this file), so the server's process does only the
 /// server's work; <c>--client dotnet</c> posts from HttpClient in this process instead, verifying the test CA (wrk does
-/// not verify certificates).
+/// not verify certificates). <c>--rounds N</c> measures the two endpoints N times each, alternating, and prints each
+/// one's median round with every round's p99 and the webhook's ratio to the floor.
 /// </summary>
 internal static class WebhookLoad
 {
@@ -40,6 +41,12 @@ internal static class WebhookLoad
         // Long enough for tiered compilation to finish with the code under test, as in a server that has been up a while.
         var warmUp = TimeSpan.FromSeconds(double.Parse(Option(args, "--warm-up-seconds", "10"), CultureInfo.InvariantCulture));
         var useWrk = Option(args, "--client", "wrk") == "wrk";
+        var roundCount = int.Parse(Option(args, "--rounds", "1"), CultureInfo.InvariantCulture);
+        if (roundCount < 1)
+        {
+            await Console.Error.WriteLineAsync("load: --rounds must be 1 or more");
+            return 2;
+        }
         if (useWrk && !OnPath("wrk"))
         {
             await Console.Error.WriteLineAsync("load: wrk is not on PATH; install it with scripts/install-bench-deps.sh, or pass --client dotnet");
@@ -62,28 +69,64 @@ internal static class WebhookLoad
         var reviewFile = Path.Combine(certDirectory, "review.json");
         await File.WriteAllBytesAsync(reviewFile, review);
 
-        Console.WriteLine("| endpoint | connections | requests | throughput (req/s) | p50 (ms) | p99 (ms) | errors |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var count in connections)
+        // Rounds alternate the two endpoints, so a machine whose speed drifts within minutes moves both alike; the
+        // table gives each endpoint's median round, and a line per connection count each round's p99s and their ratio.
+        var endpoints = new[] { ("floor (fixed review)", FloorPath), ("pod webhook", WebhookDefaults.MutatePodPath) };
+        var rounds = new List<LoadResult[]>[connections.Length];
+        for (var c = 0; c < connections.Length; c++)
         {
-            foreach (var (name, path) in new[] { ("floor (fixed review)", FloorPath), ("pod webhook", WebhookDefaults.MutatePodPath) })
+            var count = connections[c];
+            using var client = useWrk ? null : Client(baseAddress, authority, count);
+            Task<LoadResult> Run(string path, TimeSpan time) => client is null
+                ? Wrk(new Uri(baseAddress, path), reviewFile, count, time)
+                : MeasureResult(client, path, review, count, time);
+
+            foreach (var (_, path) in endpoints)
             {
-                LoadResult result;
-                if (useWrk)
+                await Run(path, warmUp);
+            }
+
+            rounds[c] = [];
+            for (var round = 0; round < roundCount; round++)
+            {
+                var results = new LoadResult[endpoints.Length];
+                for (var e = 0; e < endpoints.Length; e++)
                 {
-                    await Wrk(new Uri(baseAddress, path), reviewFile, count, warmUp);
-                    result = await Wrk(new Uri(baseAddress, path), reviewFile, count, duration);
-                }
-                else
-                {
-                    using var client = Client(baseAddress, authority, count);
-                    await Measure(client, path, review, count, warmUp);
-                    var latencies = await Measure(client, path, review, count, duration);
-                    result = new LoadResult(latencies.Count, Percentile(latencies, 0.50), Percentile(latencies, 0.99), 0);
+                    results[e] = await Run(endpoints[e].Item2, duration);
                 }
 
+                rounds[c].Add(results);
+                await Console.Error.WriteLineAsync(FormattableString.Invariant($"load: {count} connections, round {round + 1} of {roundCount} done"));
+            }
+        }
+
+        if (roundCount > 1)
+        {
+            Console.WriteLine(FormattableString.Invariant($"Medians of {roundCount} rounds, the endpoints alternating:"));
+            Console.WriteLine();
+        }
+
+        Console.WriteLine("| endpoint | connections | requests | throughput (req/s) | p50 (ms) | p99 (ms) | errors |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        for (var c = 0; c < connections.Length; c++)
+        {
+            for (var e = 0; e < endpoints.Length; e++)
+            {
+                var results = rounds[c].Select(r => r[e]).ToList();
+                var requests = Median(results.Select(r => (double)r.Requests));
                 Console.WriteLine(FormattableString.Invariant(
-                    $"| {name} | {count} | {result.Requests} | {result.Requests / duration.TotalSeconds:0} | {result.P50:0.00} | {result.P99:0.00} | {result.Errors} |"));
+                    $"| {endpoints[e].Item1} | {connections[c]} | {requests:0} | {requests / duration.TotalSeconds:0} | {Median(results.Select(r => r.P50)):0.00} | {Median(results.Select(r => r.P99)):0.00} | {results.Sum(r => r.Errors)} |"));
+            }
+        }
+
+        if (roundCount > 1)
+        {
+            Console.WriteLine();
+            for (var c = 0; c < connections.Length; c++)
+            {
+                var ratios = rounds[c].Select(r => r[1].P99 / r[0].P99).ToList();
+                Console.WriteLine(FormattableString.Invariant(
+                    $"{connections[c]} connection{(connections[c] == 1 ? "" : "s")}, p99 per round (ms): floor {Values(rounds[c].Select(r => r[0].P99))}; webhook {Values(rounds[c].Select(r => r[1].P99))}; webhook/floor {Values(ratios)} (median {Median(ratios):0.00})"));
             }
         }
 
@@ -166,6 +209,16 @@ internal static class WebhookLoad
         var fields = line.Split(' ').Skip(1).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
         return new LoadResult((int)fields[0], fields[1] / 1000.0, fields[2] / 1000.0, fields[3]);
     }
+
+    private static async Task<LoadResult> MeasureResult(HttpClient client, string path, byte[] body, int connections, TimeSpan duration)
+    {
+        var latencies = await Measure(client, path, body, connections, duration);
+        return new LoadResult(latencies.Count, Percentile(latencies, 0.50), Percentile(latencies, 0.99), 0);
+    }
+
+    private static double Median(IEnumerable<double> values) => Percentile([.. values], 0.50);
+
+    private static string Values(IEnumerable<double> values) => string.Join(' ', values.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)));
 
     private static double Percentile(List<double> values, double quantile)
     {

@@ -13,12 +13,15 @@ COPY artifacts/publish/ /app/
 # 135 MiB idle): raise the two together. GCConserveMemory=5 compacts a fragmented heap, the large object heap too,
 # sooner; GCgen0size=0x200000 keeps the youngest generation's budget at 2 MiB instead of one sized from the CPU's
 # cache (tens of MiB of garbage between collections, idle or not); MALLOC_ARENA_MAX=2 stops glibc from giving each
-# thread its own malloc arena.
+# thread its own malloc arena. ThreadPool_UnfairSemaphoreSpinLimit=0: an idle thread-pool worker sleeps at once
+# instead of spinning for work, CPU the node's other pods keep (and on two cores, the webhook's p99 against the
+# floor improved: docs/benchmarks.md, "HTTPS load").
 ENV DOTNET_EnableDiagnostics=0 \
     DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 \
     DOTNET_GCHeapHardLimit=0xC000000 \
     DOTNET_GCConserveMemory=5 \
     DOTNET_GCgen0size=0x200000 \
+    DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 \
     MALLOC_ARENA_MAX=2 \
     ASPNETCORE_URLS= \
     SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt

@@ -37,6 +37,7 @@ internal static partial class OperatorFootprint
         ["DOTNET_GCHeapHardLimit"] = "0xC000000",
         ["DOTNET_GCConserveMemory"] = "5",
         ["DOTNET_GCgen0size"] = "0x200000",
+        ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0",
         ["MALLOC_ARENA_MAX"] = "2",
     };
 

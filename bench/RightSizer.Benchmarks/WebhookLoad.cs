@@ -28,7 +28,7 @@ namespace RightSizer.Benchmarks;
 /// wrk by default, a separate process (one thread, Lua script beside this file), so the server's process does only the
 /// server's work; <c>--client dotnet</c> posts from HttpClient in this process instead, verifying the test CA (wrk does
 /// not verify certificates). <c>--rounds N</c> measures the two endpoints N times each, alternating, and prints each
-/// one's median round with every round's p99 and the webhook's ratio to the floor.
+/// column's median over the rounds, then every round's p99 and the webhook's ratio to the floor.
 /// </summary>
 internal static class WebhookLoad
 {
@@ -47,6 +47,7 @@ internal static class WebhookLoad
             await Console.Error.WriteLineAsync("load: --rounds must be 1 or more");
             return 2;
         }
+
         if (useWrk && !OnPath("wrk"))
         {
             await Console.Error.WriteLineAsync("load: wrk is not on PATH; install it with scripts/install-bench-deps.sh, or pass --client dotnet");
@@ -70,7 +71,7 @@ internal static class WebhookLoad
         await File.WriteAllBytesAsync(reviewFile, review);
 
         // Rounds alternate the two endpoints, so a machine whose speed drifts within minutes moves both alike; the
-        // table gives each endpoint's median round, and a line per connection count each round's p99s and their ratio.
+        // table gives each column's median over the rounds, and a line per connection count each round's p99s and their ratio.
         var endpoints = new[] { ("floor (fixed review)", FloorPath), ("pod webhook", WebhookDefaults.MutatePodPath) };
         var rounds = new List<LoadResult[]>[connections.Length];
         for (var c = 0; c < connections.Length; c++)
@@ -96,7 +97,7 @@ internal static class WebhookLoad
                 }
 
                 rounds[c].Add(results);
-                await Console.Error.WriteLineAsync(FormattableString.Invariant($"load: {count} connections, round {round + 1} of {roundCount} done"));
+                await Console.Error.WriteLineAsync(FormattableString.Invariant($"load: {Connections(count)}, round {round + 1} of {roundCount} done"));
             }
         }
 
@@ -126,7 +127,7 @@ internal static class WebhookLoad
             {
                 var ratios = rounds[c].Select(r => r[1].P99 / r[0].P99).ToList();
                 Console.WriteLine(FormattableString.Invariant(
-                    $"{connections[c]} connection{(connections[c] == 1 ? "" : "s")}, p99 per round (ms): floor {Values(rounds[c].Select(r => r[0].P99))}; webhook {Values(rounds[c].Select(r => r[1].P99))}; webhook/floor {Values(ratios)} (median {Median(ratios):0.00})"));
+                    $"{Connections(connections[c])}, p99 per round (ms): floor {Values(rounds[c].Select(r => r[0].P99))}; webhook {Values(rounds[c].Select(r => r[1].P99))}; webhook/floor {Values(ratios)} (median {Median(ratios):0.00})"));
             }
         }
 
@@ -215,6 +216,8 @@ internal static class WebhookLoad
         var latencies = await Measure(client, path, body, connections, duration);
         return new LoadResult(latencies.Count, Percentile(latencies, 0.50), Percentile(latencies, 0.99), 0);
     }
+
+    private static string Connections(int count) => count == 1 ? "1 connection" : FormattableString.Invariant($"{count} connections");
 
     private static double Median(IEnumerable<double> values) => Percentile([.. values], 0.50);
 

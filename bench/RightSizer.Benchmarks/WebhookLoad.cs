@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RightSizer.Testing.Builders;
+using RightSizer.Testing.Prometheus;
 using RightSizer.Testing.Tls;
 using RightSizer.Webhooks.Admission;
 using RightSizer.Webhooks.Pods;
@@ -48,9 +49,14 @@ internal static class WebhookLoad
             return 2;
         }
 
-        if (useWrk && !OnPath("wrk"))
+        string? wrk = null;
+        try
         {
-            await Console.Error.WriteLineAsync("load: wrk is not on PATH; install it with scripts/install-bench-deps.sh, or pass --client dotnet");
+            wrk = useWrk ? ServerProcess.FindTool("wrk", "install it with scripts/install-bench-deps.sh, or pass --client dotnet") : null;
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync("load: " + e.Message);
             return 2;
         }
 
@@ -78,9 +84,9 @@ internal static class WebhookLoad
         {
             var count = connections[c];
             using var client = useWrk ? null : Client(baseAddress, authority, count);
-            Task<LoadResult> Run(string path, TimeSpan time) => client is null
-                ? Wrk(new Uri(baseAddress, path), reviewFile, count, time)
-                : MeasureResult(client, path, review, count, time);
+            Task<LoadResult> Run(string path, TimeSpan time) => wrk is not null
+                ? Wrk(wrk, new Uri(baseAddress, path), reviewFile, count, time)
+                : MeasureResult(client!, path, review, count, time);
 
             foreach (var (_, path) in endpoints)
             {
@@ -191,10 +197,10 @@ internal static class WebhookLoad
     }
 
     // One wrk run: a single thread (the server keeps the other core), the connections given, the script's RESULT line parsed.
-    private static async Task<LoadResult> Wrk(Uri url, string reviewFile, int connections, TimeSpan duration)
+    private static async Task<LoadResult> Wrk(string executable, Uri url, string reviewFile, int connections, TimeSpan duration)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Wrk", "post-review.lua");
-        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-t1", $"-c{connections}", FormattableString.Invariant($"-d{duration.TotalSeconds:0}s"), "--timeout", "5s", "-s", script, url.ToString() })
         {
             start.ArgumentList.Add(argument);
@@ -230,10 +236,6 @@ internal static class WebhookLoad
     }
 
     private readonly record struct LoadResult(int Requests, double P50, double P99, long Errors);
-
-    private static bool OnPath(string executable) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(directory => File.Exists(Path.Combine(directory, executable)));
 
     private static string Option(string[] args, string name, string fallback)
     {
